@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, secretValues } from './config.js';
+
+const TOKEN = '123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-bs';
+
+function problems(env: Record<string, string>, needs = {}): string[] {
+  try {
+    loadConfig(env, needs);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration from the environment', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c.telegram.apiRoot).toBe('https://api.telegram.org');
+    expect(c.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(c.approvals.timeoutSeconds).toBe(300);
+    expect(c.access.allowedUserIds).toEqual([]);
+    expect(c.cluster.protectedNamespaces).toEqual(['kube-system', 'kube-public', 'kube-node-lease']);
+    expect(c.providers).toEqual([]);
+  });
+
+  it('parses comma-separated user ids, ignoring spaces and empty parts', () => {
+    const c = loadConfig({ ALLOWED_USER_IDS: ' 11, 22,,33 ', APPROVER_USER_IDS: '22' });
+    expect(c.access.allowedUserIds).toEqual([11, 22, 33]);
+    expect(c.access.approverUserIds).toEqual([22]);
+  });
+
+  it('reports one line per bad variable, naming it and what was expected', () => {
+    const lines = problems({
+      ALLOWED_USER_IDS: '11,alice',
+      APPROVAL_TIMEOUT_SECONDS: 'soon',
+      REDIS_URL: 'localhost:6379',
+      CLUSTER_BACKEND: 'minikube',
+      TELEGRAM_API_ROOT: 'not a url',
+    });
+    expect(lines).toHaveLength(5);
+    expect(lines.find((l) => l.startsWith('ALLOWED_USER_IDS:'))).toContain('"alice"');
+    expect(lines.find((l) => l.startsWith('APPROVAL_TIMEOUT_SECONDS:'))).toContain('whole number');
+    expect(lines.find((l) => l.startsWith('REDIS_URL:'))).toContain('redis://');
+    expect(lines.find((l) => l.startsWith('CLUSTER_BACKEND:'))).toContain('"kubernetes" or "simulated"');
+    expect(lines.find((l) => l.startsWith('TELEGRAM_API_ROOT:'))).toContain('URL');
+    for (const line of lines) expect(line).not.toContain('\n');
+  });
+
+  it('requires the bot token only where Telegram is needed, and checks its shape', () => {
+    expect(problems({}, { telegram: true })).toEqual([expect.stringMatching(/^TELEGRAM_BOT_TOKEN: required/)]);
+    expect(problems({ TELEGRAM_BOT_TOKEN: 'abc' })).toEqual([expect.stringMatching(/^TELEGRAM_BOT_TOKEN: expected a bot token/)]);
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN }, { telegram: true }).telegram.token).toBe(TOKEN);
+  });
+
+  it('puts a provider in the chains only when it has a key (Ollama: when it is set up)', () => {
+    const c = loadConfig({ GEMINI_API_KEY: 'g-key-123', NVIDIA_MODEL: 'nvidia/x', OLLAMA_MODEL: 'qwen2.5' });
+    expect(c.providers.map((p) => p.name)).toEqual(['ollama', 'gemini']);
+    const gemini = c.providers.find((p) => p.name === 'gemini');
+    expect(gemini).toMatchObject({
+      baseUrl: 'https://generativelanguage.googleapis.com/v1beta/openai/',
+      apiKey: 'g-key-123',
+      budgetMs: 30_000,
+    });
+    expect(c.providers.find((p) => p.name === 'ollama')).toMatchObject({ baseUrl: 'http://127.0.0.1:11434/v1', budgetMs: 60_000 });
+  });
+
+  it('defaults NVIDIA to Nemotron with a 35-per-minute limit, and lets budgets and limits be overridden', () => {
+    const c = loadConfig({ NVIDIA_API_KEY: 'nvapi-x', NVIDIA_BUDGET_SECONDS: '20', GEMINI_API_KEY: 'k', GEMINI_RATE_LIMIT_PER_MINUTE: '0' });
+    expect(c.providers[0]).toMatchObject({
+      name: 'nvidia',
+      model: 'nvidia/nemotron-mini-4b-instruct',
+      baseUrl: 'https://integrate.api.nvidia.com/v1',
+      limitPerMinute: 35,
+      budgetMs: 20_000,
+    });
+    expect(c.providers[1]).toMatchObject({ name: 'gemini', limitPerMinute: null });
+  });
+
+  it('treats blank values as unset', () => {
+    const c = loadConfig({ GEMINI_API_KEY: '  ', APPROVAL_TIMEOUT_SECONDS: '' });
+    expect(c.providers).toEqual([]);
+    expect(c.approvals.timeoutSeconds).toBe(300);
+  });
+
+  it('lists every secret value for the log redactor', () => {
+    const c = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, GEMINI_API_KEY: 'gem-secret', REDIS_URL: 'redis://:hunter22@redis:6379' });
+    expect(secretValues(c).sort()).toEqual([TOKEN, 'gem-secret', 'hunter22'].sort());
+  });
+});
