@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { I18n } from '@grammyjs/i18n';
+import type { BotContext } from './context.js';
+import { negotiateLocale, type Locale } from './locale.js';
+import type { LocaleStore } from './locale-store.js';
+
+export const LOCALES_DIR = fileURLToPath(new URL('../../locales', import.meta.url));
+
+export type Translate = (locale: Locale, key: string, variables?: Record<string, string | number>) => string;
+
+/**
+ * The Fluent translations with our locale negotiator. Plain `zh` would mean Simplified Chinese to Fluent,
+ * so the negotiator maps every zh* to zh-TW before Fluent sees it.
+ */
+export function createI18n(localeStore?: LocaleStore): I18n<BotContext> {
+  return new I18n<BotContext>({
+    defaultLocale: 'en',
+    directory: LOCALES_DIR,
+    // No Unicode isolation marks around variables: they show up as junk in Telegram clients and logs.
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: async (ctx) =>
+      negotiateLocale({
+        stored: ctx.from && localeStore ? await localeStore.get(ctx.from.id) : undefined,
+        languageCode: ctx.from?.language_code,
+        text: ctx.message?.text ?? ctx.message?.caption,
+      }),
+  });
+}
+
+/** Translation outside an update (the worker, the status text). */
+export function translatorFrom(i18n: I18n<BotContext>): Translate {
+  return (locale, key, variables) => i18n.t(locale, key, variables);
+}
