@@ -1,0 +1,66 @@
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { BotApiEmulatorError, badRequest } from './bot-api-emulator-errors.js';
+
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+const jsonObjectSchema = z.record(z.string(), z.unknown());
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new BotApiEmulatorError(413, 'Request Entity Too Large');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The call's parameters the way the Bot API reads them: the query string, then the body as JSON,
+ * application/x-www-form-urlencoded or multipart/form-data (form values stay strings; the method
+ * schemas coerce them). Uploaded files are recorded by name only.
+ */
+export async function readBotApiParams(request: IncomingMessage, url: URL): Promise<Record<string, unknown>> {
+  const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
+  const body = await readBody(request);
+  if (body.length === 0) return params;
+  const contentType = (request.headers['content-type'] ?? '').toLowerCase();
+
+  if (contentType.startsWith('application/json')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw badRequest("can't parse JSON object");
+    }
+    const object = jsonObjectSchema.safeParse(parsed);
+    if (!object.success) throw badRequest('JSON object expected');
+    return { ...params, ...object.data };
+  }
+
+  if (contentType.startsWith('application/x-www-form-urlencoded')) {
+    return { ...params, ...Object.fromEntries(new URLSearchParams(body.toString('utf8'))) };
+  }
+
+  if (contentType.startsWith('multipart/form-data')) {
+    let form: FormData;
+    try {
+      form = await new Request('http://emulator.invalid/', {
+        method: 'POST',
+        headers: { 'content-type': request.headers['content-type'] ?? '' },
+        body,
+      }).formData();
+    } catch {
+      throw badRequest("can't parse multipart/form-data body");
+    }
+    for (const [key, value] of form.entries()) {
+      params[key] = typeof value === 'string' ? value : `[file ${value.name}]`;
+    }
+    return params;
+  }
+
+  throw badRequest('unsupported Content-Type');
+}
