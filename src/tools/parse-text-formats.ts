@@ -1,0 +1,68 @@
+import {
+  readBareJsonCalls,
+  readCallBlocks,
+  readMistralCalls,
+  readTokenPrefixedCalls,
+  readXmlFunctions,
+  removeReasoning,
+} from './text-format-readers.js';
+import { readPythonicCalls } from './pythonic-calls.js';
+import { flagUnreadCallMarkup, readDeepSeekCalls, readHarmonyCalls } from './special-token-calls.js';
+import { CONSUMED, TextWorkspace, type TextCall, type TextProblem } from './text-workspace.js';
+
+export type { TextCall, TextProblem } from './text-workspace.js';
+
+export interface TextExtraction {
+  /** Calls written into the text, in the order they appear. */
+  calls: TextCall[];
+  /** Call-like text that could not be read; any one refuses the turn. */
+  problems: TextProblem[];
+  /** The text without calls, reasoning and special tokens: what the model said to the person. */
+  prose: string;
+  /** Something in the text started a call (a tag, a marker token, call-shaped JSON). */
+  sawCallMarker: boolean;
+}
+
+// End-of-turn and role tokens some servers leave in the text.
+const SPECIAL_TOKENS = /<\|(?:eot_id|eom_id|im_end|im_start|end|endoftext|assistant|action_end|python_end)\|>|<\/s>|<s>|\[\/?INST\]/g;
+
+function cleanProse(text: string): string {
+  return text
+    .split(CONSUMED)
+    .join('')
+    .replace(SPECIAL_TOKENS, '')
+    .replace(/```[\w-]*\s*```/g, '') // a fence whose call was taken out
+    .split('\n')
+    .filter((line) => !/^\s*[[\]{},;]+\s*$/.test(line))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/**
+ * Finds the tool calls a model wrote into its text, in every shape we know: Nemotron `<toolcall>`,
+ * Llama-Nemotron `<TOOLCALL>[…]</TOOLCALL>`, Hermes/Qwen `<tool_call>`, Qwen3-Coder XML, Llama JSON with or
+ * without `<|python_tag|>`, Mistral `[TOOL_CALLS]`, JSON calls in fences or prose, a reply that is only
+ * pythonic calls `[name(key=value)]`, DeepSeek and harmony tokens. Call markup it cannot read is a problem,
+ * never a plain answer. Reads every block, not
+ * only the first.
+ */
+export function extractTextCalls(content: string): TextExtraction {
+  const ws = new TextWorkspace(content);
+  removeReasoning(ws);
+  readCallBlocks(ws);
+  readMistralCalls(ws);
+  readXmlFunctions(ws);
+  readTokenPrefixedCalls(ws);
+  readDeepSeekCalls(ws);
+  readHarmonyCalls(ws);
+  readBareJsonCalls(ws);
+  readPythonicCalls(ws);
+  flagUnreadCallMarkup(ws);
+  return {
+    calls: [...ws.calls].sort((a, b) => a.at - b.at),
+    problems: [...ws.problems].sort((a, b) => a.at - b.at),
+    prose: cleanProse(ws.text),
+    sawCallMarker: ws.sawCallMarker,
+  };
+}
