@@ -1,0 +1,67 @@
+import { createInterface } from 'node:readline';
+import dotenv from 'dotenv';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { ProviderName } from './llm/provider-names.js';
+
+/**
+ * `npm run --silent cli -- <command>`: classify, parse-tool-call, audit, doctor (DESIGN.md "Command line").
+ * Works right after `npm ci`; JSON lines in, JSON lines out.
+ */
+const USAGE = [
+  'usage: npm run --silent cli -- <command>',
+  '  classify          JSON lines {"text": ...} on stdin → {"task","mode","chain","evidence"} per line',
+  '  parse-tool-call   JSON lines {"response": <chat.completion>} on stdin → {"ok","calls"|"error"} per line',
+  '  audit --since 24h the audit trail as JSON lines',
+  '  doctor            checks the configuration and reaches every configured part',
+].join('\n');
+
+const writeLine = (line: string) => {
+  process.stdout.write(`${line}\n`);
+};
+
+function stdinLines(): AsyncIterable<string> {
+  return createInterface({ input: process.stdin, crlfDelay: Infinity });
+}
+
+function configOrExit(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) process.stderr.write(`config: ${problem}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  dotenv.config({ quiet: true });
+  const [command, ...rest] = argv;
+  switch (command) {
+    // Each command loads only its own modules, so a quick pipe stays quick.
+    case 'classify': {
+      const configured = new Set<ProviderName>(configOrExit().providers.map((p) => p.name));
+      const { runClassifyCommand } = await import('./routing/classify-command.js');
+      await runClassifyCommand(stdinLines(), writeLine, configured);
+      return 0;
+    }
+    case 'parse-tool-call': {
+      const { runParseToolCallCommand } = await import('./tools/parse-command.js');
+      await runParseToolCallCommand(stdinLines(), writeLine);
+      return 0;
+    }
+    default:
+      process.stderr.write(`${command ? `unknown command "${command}"\n` : ''}${USAGE}\n`);
+      void rest;
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
