@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, secretValues } from './config.js';
+import { CONFIG_ENV_VARS, ConfigError, loadConfig, secretValues } from './config.js';
 
 const TOKEN = '123456789:AAEhBOweik6ad9r_QXMENQjcrGbqCr4K-bs';
 
@@ -86,5 +86,16 @@ describe('configuration from the environment', () => {
   it('lists every secret value for the log redactor', () => {
     const c = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, GEMINI_API_KEY: 'gem-secret', REDIS_URL: 'redis://:hunter22@redis:6379' });
     expect(secretValues(c).sort()).toEqual([TOKEN, 'gem-secret', 'hunter22'].sort());
+  });
+});
+
+describe('the list of environment variables', () => {
+  it('names every DESIGN.md contract variable and every provider variable', () => {
+    for (const name of ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'REDIS_URL', 'ALLOWED_USER_IDS', 'APPROVER_USER_IDS', 'APPROVAL_TIMEOUT_SECONDS', 'CLUSTER_BACKEND']) {
+      expect(CONFIG_ENV_VARS).toContain(name);
+    }
+    for (const p of ['OLLAMA', 'NVIDIA', 'GEMINI', 'ANTHROPIC']) {
+      for (const suffix of ['BASE_URL', 'API_KEY', 'MODEL']) expect(CONFIG_ENV_VARS).toContain(`${p}_${suffix}`);
+    }
   });
 });

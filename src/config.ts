@@ -130,6 +130,12 @@ const envSchema = z.object({
 // Twenty provider variables built from one template; their names are dynamic, so they parse as a record.
 const providerEnvSchema = z.object(Object.assign({}, ...PROVIDER_NAMES.map(providerFields)) as Record<string, z.ZodType>);
 
+/** Every environment variable the configuration reads (for deploy manifests and their test). */
+export const CONFIG_ENV_VARS: readonly string[] = [
+  ...Object.keys(envSchema.shape),
+  ...Object.keys(providerEnvSchema.shape),
+];
+
 export interface ProviderConfig {
   name: ProviderName;
   baseUrl: string;
