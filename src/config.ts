@@ -120,6 +120,20 @@ const envSchema = z.object({
   ALLOWED_NAMESPACES: namespaceList(''),
   PROTECTED_NAMESPACES: namespaceList('kube-system,kube-public,kube-node-lease'),
   METRICS_PORT: intIn(0, 65_535, 9464),
+  TIME_ZONE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, { message: 'expected an IANA time zone such as Asia/Taipei or UTC' })
+      .default('UTC'),
+  ),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
@@ -150,6 +164,8 @@ export interface Config {
   redis: { url: string; keyPrefix: string };
   access: { allowedUserIds: number[]; approverUserIds: number[]; allowSelfApproval: boolean };
   approvals: { timeoutSeconds: number };
+  /** Clock times on cards are shown in this zone. */
+  timeZone: string;
   cluster: {
     backend?: 'kubernetes' | 'simulated';
     kubeconfig?: string;
@@ -214,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
       allowSelfApproval: e.ALLOW_SELF_APPROVAL,
     },
     approvals: { timeoutSeconds: e.APPROVAL_TIMEOUT_SECONDS },
+    timeZone: e.TIME_ZONE,
     cluster: {
       ...(e.CLUSTER_BACKEND ? { backend: e.CLUSTER_BACKEND } : {}),
       ...(e.KUBECONFIG ? { kubeconfig: e.KUBECONFIG } : {}),

@@ -70,3 +70,14 @@ redis.call('EXPIRE', KEYS[4], ARGV[7])
 if ARGV[5] ~= '' then redis.call('EXPIRE', key, ARGV[5]) end
 return {'ok', redis.call('HGETALL', key)}
 `);
+
+/**
+ * Attaches a reason to a record that is already rejected or cancelled (the reason arrives after the tap).
+ * KEYS: 1 record. ARGV: 1 reason as JSON. Returns 1 when set, 0 when the record is gone or in another state.
+ */
+export const SET_REASON_SCRIPT = luaScript(`
+local state = redis.call('HGET', KEYS[1], 'state')
+if state ~= '"rejected"' and state ~= '"cancelled"' then return 0 end
+redis.call('HSET', KEYS[1], 'reason', ARGV[1])
+return 1
+`);

@@ -12,7 +12,7 @@ import {
   encodeState,
   pairsToObject,
 } from './record-codec.js';
-import { CREATE_SCRIPT, SET_CARD_SCRIPT, TRANSITION_SCRIPT } from './store-scripts.js';
+import { CREATE_SCRIPT, SET_CARD_SCRIPT, SET_REASON_SCRIPT, TRANSITION_SCRIPT } from './store-scripts.js';
 import { assertAllowedTransitions } from './transitions.js';
 import {
   approvalPatchSchema,
@@ -59,6 +59,8 @@ export interface ApprovalStore {
   create(input: CreateApprovalInput): Promise<ApprovalRecord>;
   /** undefined when there is no such record (or the id cannot be one); throws when the stored record is malformed. */
   get(id: string): Promise<ApprovalRecord | undefined>;
+  /** Attaches the reason given after a reject; false unless the record is rejected or cancelled. */
+  setReason(id: string, reason: string): Promise<boolean>;
   /** Remembers the card's message id; does nothing when the record is gone. */
   setCardMessage(id: string, messageId: number): Promise<void>;
   /**
@@ -198,6 +200,12 @@ export function createApprovalStore(deps: ApprovalStoreDeps): ApprovalStore {
       if (!isApprovalId(id)) return;
       const checked = approvalPatchSchema.shape.cardMessageId.unwrap().parse(messageId);
       await SET_CARD_SCRIPT.run(redis, [approvalKey(keyPrefix, id)], [JSON.stringify(checked)]);
+    },
+
+    async setReason(id, reason) {
+      if (!isApprovalId(id)) return false;
+      const checked = approvalPatchSchema.shape.reason.unwrap().parse(reason.slice(0, 500));
+      return (await SET_REASON_SCRIPT.run(redis, [approvalKey(keyPrefix, id)], [JSON.stringify(checked)])) === 1;
     },
 
     async transition(id, from, to, patch = {}, opts = {}) {

@@ -318,3 +318,23 @@ describe('counts for today', () => {
     expect((await store.countsToday(tomorrow - 1)).approved).toBe(1);
   });
 });
+
+describe('a reason given after the reject', () => {
+  it('is attached to a rejected record and refused for any other state', async () => {
+    const redis = testRedis();
+    const keyPrefix = uniquePrefix('reason');
+    try {
+      const store = createApprovalStore({ redis, keyPrefix });
+      const base = { tool: 'restart_deployment' as const, arguments: { name: 'api', namespace: 'prod' }, risk: 'write' as const, requesterId: 1, chatId: 1, locale: 'en' as const, timeoutSeconds: 60 };
+      const pending = await store.create(base);
+      expect(await store.setReason(pending.id, 'too early')).toBe(false);
+      await store.transition(pending.id, ['pending'], 'rejected', { decidedBy: 2 });
+      expect(await store.setReason(pending.id, 'wait for the release window')).toBe(true);
+      expect((await store.get(pending.id))?.reason).toBe('wait for the release window');
+      expect(await store.setReason('AAAAAAAAAAAAAAAAAAAAAA', 'x')).toBe(false);
+    } finally {
+      await deleteKeys(redis, keyPrefix);
+      await redis.quit();
+    }
+  });
+});
