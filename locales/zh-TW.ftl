@@ -48,8 +48,6 @@ auth-refused-short = 這個機器人只服務團隊成員。你的使用者 ID�
 ## 錯誤
 error-generic = 我這邊出了點問題。錯誤代碼：<code>{ $errorId }</code>。叢集沒有任何變更。
 
-## 自由輸入（理解請求的功能完成前）
-text-not-yet = 收到你的訊息了。理解請求的功能會在下一版推出，現在可以先試試 /help 或 /status。
 
 ## /status
 status-title = <b>狀態</b>
@@ -70,3 +68,121 @@ duration-dhm = { $d } 天 { $h } 小時 { $m } 分
 duration-hms = { $h } 小時 { $m } 分 { $s } 秒
 duration-ms = { $m } 分 { $s } 秒
 duration-s = { $s } 秒
+
+## 自由輸入
+command-unknown = 我不認得這個指令。輸入 /help 看我能做什麼。
+task-general_chat = 閒聊
+task-simple_qa = 問題
+task-status_query = 關於機器人的問題
+task-k8s_operation = 查看叢集
+task-tool_calling = 變更叢集
+task-incident_analysis = 故障分析
+task-playbook_generation = 撰寫 runbook
+route-no-provider = 要處理{ $task }需要模型，但目前沒有設定可用的模型。請設定 { $settings } 其中之一，然後重新啟動。
+job-queued = ⏳ #{ $ref } 正在背景處理{ $task }…
+answer-footer = <i>— { $provider } · { $model } · 嘗試 { $attempts } 次</i>
+answer-empty = （模型回傳了空白的答案。）
+answer-failed = 抱歉，目前沒有任何模型能回答。已嘗試：{ $tried }。請稍後再試。
+
+## 背景工作
+cmd-cancel = 停止這個聊天室正在執行的請求
+job-cancelled = ⏹ #{ $ref } 已取消，這個請求不會再執行任何動作。
+cancel-none = 這個聊天室目前沒有執行中的請求。
+cancel-done = 已取消：{ $refs }
+job-failed = ⚠️ #{ $ref } 這個請求執行失敗，沒有完成。錯誤代碼：<code>{ $errorId }</code>。叢集沒有任何變更。
+
+## /status 其他部分
+status-queue = 佇列：{ $waiting } 個等待中、{ $active } 個執行中、{ $delayed } 個延後、{ $failed } 個失敗；{ $workers } 個 worker
+status-cluster-ok = 叢集：{ $description }（連線正常，{ $latency } 毫秒）
+status-cluster-down = 叢集（{ $backend }）：無法連線（{ $detail }）
+status-approvals = 今日核准：{ $pending } 件待決定、{ $approved } 件已核准、{ $expired } 件已逾期
+status-providers = <b>模型</b>
+status-provider = • { $name }（{ $model }）：斷路器 { $breaker }，上次 { $latency } 毫秒，本分鐘剩 { $remaining } 次請求，今日 { $tokens } tokens、US${ $cost }
+status-provider-off = • { $name }：未設定
+
+## Agent 結果
+agent-done = ✅ #{ $ref }
+agent-footer = <i>— { $provider } · { $model } · 呼叫工具 { $steps } 次</i>
+agent-footer-offline = <i>— 離線模式（規則式，未使用模型）· 呼叫工具 { $steps } 次</i>
+agent-needs-approval = ✋ #{ $ref } 這個操作需要核准（{ $risk }），目前還沒有執行任何動作：
+agent-failed-invalid_calls = ⚠️ #{ $ref } 模型一直提出不被允許的工具呼叫，所以沒有執行任何動作。請換個說法，或使用 /run。
+agent-failed-no_model = ⚠️ #{ $ref } 目前沒有模型能處理這個請求。請稍後再試，或使用 /run。
+agent-failed-budget = ⚠️ #{ $ref } 這個請求在完成前就用完了 token 預算。請把問題縮小一點。
+agent-failed-steps = ⚠️ #{ $ref } 這個請求需要的步驟超過上限。請把問題縮小一點。
+risk-read = 唯讀
+risk-write = 會變更叢集
+risk-critical = 高風險
+
+## 核准卡片
+approval-title-write = 🛡 <b>需要核准</b> · #{ $id }
+approval-title-critical = 🚨 <b>高風險變更：需要另一位核准者核准</b> · #{ $id }
+approval-title-read = 🛡 <b>需要核准</b> · #{ $id }
+approval-what-restart_deployment = 重新啟動 { $namespace } 的部署 { $name }
+approval-what-scale_deployment = 把 { $namespace } 的部署 { $name } 調整為 { $replicas } 個副本
+approval-what-rollback_deployment = 把 { $namespace } 的部署 { $name } 回滾（到第 { $revision } 版）
+approval-what-delete_resource = 刪除 { $namespace } 的 { $kind } { $name }
+approval-what-apply_manifest = 在 { $namespace } 套用 manifest
+approval-what-list_pods = 列出 { $namespace } 的 pod
+approval-what-get_pod_logs = 讀取 { $namespace } 的 pod { $name } 的日誌
+approval-what-describe_resource = 查看 { $namespace } 的 { $kind } { $name } 詳細資訊
+approval-what-list_events = 列出 { $namespace } 的事件
+approval-what-list_deployments = 列出 { $namespace } 的部署
+approval-what-get_rollout_history = 查看 { $namespace } 的 { $name } 版本紀錄
+approval-what-list_nodes = 列出節點
+approval-call = 實際呼叫：{ $call }
+approval-target = 目標：命名空間 { $namespace } · { $target }
+approval-risk = 風險：{ $risk }
+approval-preview = <b>預覽</b>（{ $source ->
+    [server] 伺服器端 dry run
+   *[simulated] 模擬叢集
+    }）：
+approval-preview-failed = 無法預覽：{ $error }
+approval-preview-replicas = 副本數：{ $before } → { $after }
+approval-preview-revision = 版本：{ $current } → { $target }
+approval-preview-pods = 受影響的 pod（{ $count } 個）：{ $pods }
+approval-preview-delete = 將被刪除：{ $kind } { $name }
+approval-requested-by = 申請人：{ $who }
+approval-expires = 截止時間：{ $at }
+approval-hash = 呼叫雜湊：<code>{ $hash }</code>
+approval-state-pending = ⏳ 等待核准者決定，期限到 { $at }。沒人回應就視為不核准。
+approval-state-approved = ✅ 已由 { $by } 於 { $at } 核准
+approval-state-executing = ⚙️ 執行中…
+approval-state-succeeded = ✅ 完成：{ $message }
+approval-state-failed = ❌ 失敗：{ $error }
+approval-state-rejected = ❌ 已由 { $by } 於 { $at } 駁回，沒有執行任何動作。
+approval-state-cancelled = 🚫 已由 { $by } 於 { $at } 撤回，沒有執行任何動作。
+approval-state-expired = ⌛ 已於 { $at } 逾期，沒有執行任何動作。
+approval-reason = 原因：{ $reason }
+approval-button-approve = ✅ 核准
+approval-button-reject = ❌ 駁回
+
+## 核准按鈕
+approval-tap-invalid = 這個按鈕無效，沒有任何變更。
+approval-tap-approved = 已核准，馬上執行。
+approval-tap-rejected = 已駁回，不會執行任何動作。
+approval-tap-cancelled = 已撤回，不會執行任何動作。
+approval-tap-confirm = 請輸入名稱「{ $target }」確認。
+approval-denied-not_approver = 只有核准者可以決定，沒有任何變更。
+approval-denied-two_person_rule = 這是高風險變更，必須由另一位核准者核准（雙人原則），沒有任何變更。
+approval-stale-not_found = 這筆核准已經不存在，沒有任何變更。
+approval-stale-wrong_state = 這筆核准已經有人決定了，沒有任何變更。
+approval-stale-expired = 這筆核准已經逾期，沒有執行任何動作。
+approval-stale-hash_mismatch = 呼叫內容和這張卡片不符，沒有執行任何動作。
+approval-reason-prompt = 原因是？可以回覆這則訊息說明（非必填）。
+approval-reason-saved = 已把原因加到卡片和稽核紀錄。
+approval-reason-too-late = 這筆核准已經不能再加原因了。
+approval-confirm-prompt = 你正在核准自己提出的高風險變更。請完整輸入資源名稱確認：<code>{ $target }</code>
+    卡片會在 { $at } 逾期。
+approval-confirm-mismatch = 輸入的不是「{ $target }」，沒有核准任何動作。
+approval-confirm-done = 已確認。
+approval-confirm-failed = 沒有核准：{ $reason }
+
+## /approvals 與 /audit
+cmd-approvals = 待核准的項目
+cmd-audit = 最近的稽核紀錄（核准者）
+approvals-none = 目前沒有等待核准的項目。
+approvals-title = <b>等待核准（{ $count } 件）</b>
+approvals-item = • #{ $id } { $call }：剩 { $left }，卡片 { $card }
+audit-approvers-only = 只有核准者可以查看稽核紀錄。
+audit-empty = 稽核紀錄是空的。
+audit-title = <b>最近 { $count } 筆稽核紀錄</b>

@@ -1,19 +1,19 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { createBot } from './bot/create-bot.js';
-import { createI18n, translatorFrom } from './bot/i18n.js';
-import { createLocaleStore } from './bot/locale-store.js';
-import { startPolling, type Polling } from './bot/polling.js';
+import type { Polling } from './bot/polling.js';
+import type { ClusterExecutor } from './cluster/executor.js';
 import type { Config } from './config.js';
-import { createRedis, waitForRedis } from './redis.js';
-import { createStatusReporter } from './status/snapshot.js';
-import { readVersion } from './version.js';
+import { startBotRole, type BotRole } from './runtime/bot-role.js';
+import { createClusterRuntime } from './runtime/cluster.js';
+import { createCore } from './runtime/core.js';
+import { startWorkerRole, type WorkerRole, type WorkerTuning } from './runtime/worker-role.js';
 
 export type Role = 'all' | 'bot' | 'worker';
 
 export interface App {
   redis: Redis;
   polling?: Polling;
+  executor: ClusterExecutor;
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -22,41 +22,35 @@ export interface AppOptions {
   logger: Logger;
   role: Role;
   redisTimeoutMs?: number;
+  /** Tests and the demo may hand in a cluster backend (e.g. one simulated cluster shared by several processes' roles). */
+  executor?: ClusterExecutor;
+  worker?: WorkerTuning;
 }
 
 /** Wires the parts for one process: the bot, the worker, or both (the default on one machine). */
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger, role } = options;
-  const startedAt = Date.now();
-  const redis = createRedis(config.redis.url, logger, `chatops-${role}`);
+  const core = await createCore(config, logger, `chatops-${role}`, options.redisTimeoutMs);
+  const cluster = createClusterRuntime(config, logger, options.executor);
+  let worker: WorkerRole | undefined;
+  let bot: BotRole | undefined;
   try {
-    await waitForRedis(redis, options.redisTimeoutMs ?? 10_000);
+    if (role === 'all' || role === 'worker') worker = await startWorkerRole(core, cluster, options.worker);
+    if (role === 'all' || role === 'bot') bot = await startBotRole(core, cluster);
   } catch (error) {
-    redis.disconnect();
+    await worker?.stop();
+    await core.close();
     throw error;
   }
-
-  let polling: Polling | undefined;
-  if (role === 'all' || role === 'bot') {
-    if (config.access.allowedUserIds.length === 0) {
-      logger.warn(
-        'ALLOWED_USER_IDS is empty, so the bot serves nobody. Send /start to the bot: its refusal shows your numeric user id; put it in ALLOWED_USER_IDS and restart.',
-      );
-    }
-    const localeStore = createLocaleStore(redis, config.redis.keyPrefix);
-    const i18n = createI18n(localeStore);
-    const status = createStatusReporter({ redis, version: readVersion(), startedAt, polling: () => polling?.state() ?? 'starting' });
-    const bot = createBot({ config, logger, redis, status, i18n, localeStore });
-    polling = await startPolling(bot, { logger, t: translatorFrom(i18n) });
-  }
-
   return {
-    redis,
-    ...(polling ? { polling } : {}),
+    redis: core.redis,
+    executor: cluster.executor,
+    ...(bot ? { polling: bot.polling } : {}),
     async stop(graceMs = 10_000) {
-      await polling?.stop(graceMs);
-      await redis.quit().catch(() => redis.disconnect());
-      logger.info('stopped');
+      await bot?.stop(graceMs);
+      await worker?.stop();
+      await core.close();
+      logger.info({ role }, 'stopped');
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { Transformer } from 'grammy';
+import { autoRetry } from '@grammyjs/auto-retry';
+import type { Api, Transformer } from 'grammy';
 import type { Logger } from 'pino';
 import { htmlToPlainText } from './html.js';
 
@@ -27,4 +28,11 @@ export function telegramResilience(logger: Logger): Transformer {
     }
     return result;
   };
+}
+
+/** Telegram's Api with the transformers every sender needs: 429/5xx retry and the plain-text fallback. */
+export function installApiTransformers(api: Api, logger: Logger): void {
+  // No retry after network errors: a blind resend of sendMessage can post the message twice.
+  api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true }));
+  api.config.use(telegramResilience(logger));
 }

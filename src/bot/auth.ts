@@ -27,13 +27,13 @@ export function createAuth(options: AuthOptions): MiddlewareFn<BotContext> {
       'unauthorized user refused',
     );
     if (ctx.callbackQuery) {
-      await ctx.answerCallbackQuery({ text: ctx.t('auth-refused-short', { userId: user.id }), show_alert: true });
+      await ctx.answerCallbackQuery({ text: ctx.t('auth-refused-short', { userId: String(user.id) }), show_alert: true });
       return;
     }
     if (!ctx.chat) return;
     const first = await options.redis.set(`${options.keyPrefix}refused:${ctx.chat.id}:${user.id}`, '1', 'EX', quiet, 'NX');
     if (first === 'OK') {
-      await ctx.reply(ctx.t('auth-refused', { userId: user.id }), { parse_mode: 'HTML' });
+      await ctx.reply(ctx.t('auth-refused', { userId: String(user.id) }), { parse_mode: 'HTML' });
     }
   };
 }

@@ -1,4 +1,6 @@
-import { InlineKeyboard, type Api } from 'grammy';
+import { Api, InlineKeyboard } from 'grammy';
+import type { Logger } from 'pino';
+import { installApiTransformers } from './api-transformers.js';
 import { splitHtml } from './html.js';
 
 /** A button row layout that does not depend on grammY, so the worker and approvals can describe keyboards. */
@@ -55,4 +57,11 @@ export function createChatOutput(api: Api): ChatOutput {
       await api.sendChatAction(chatId, 'typing');
     },
   };
+}
+
+/** grammY's Api for processes that only send (the worker): same transformers as the bot, no getUpdates. */
+export function createTelegramApi(token: string, apiRoot: string, logger: Logger): Api {
+  const api = new Api(token, { apiRoot });
+  installApiTransformers(api, logger);
+  return api;
 }

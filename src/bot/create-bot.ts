@@ -1,18 +1,25 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot } from 'grammy';
+import { Bot, type Composer } from 'grammy';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { StatusReporter } from '../status/snapshot.js';
-import { telegramResilience } from './api-transformers.js';
+import { installApiTransformers } from './api-transformers.js';
 import { createAuth } from './auth.js';
 import { langCommand } from './commands/lang.js';
 import { startCommand } from './commands/start.js';
 import { statusCommand } from './commands/status.js';
 import type { BotContext } from './context.js';
 import { createErrorHandler } from './error-handler.js';
-import { textFeature } from './features/text.js';
+import { textFeature, type TextDeps } from './features/text.js';
+import { cancelCommand } from './commands/cancel.js';
+import { approvalCommands } from './commands/approvals.js';
+import { approvalFeature } from './features/approvals.js';
+import { confirmApprovalFeature } from './features/confirm-approval.js';
+import type { ApprovalFlow } from '../approvals/flow.js';
+import type { ApprovalStore } from '../approvals/store.js';
+import type { AuditTrail } from '../audit/trail.js';
+import type { AgentDispatcher } from '../jobs/agent-job.js';
 import { translatorFrom } from './i18n.js';
 import type { I18n } from '@grammyjs/i18n';
 import type { Locale } from './locale.js';
@@ -25,18 +32,14 @@ export interface BotDeps {
   status: StatusReporter;
   i18n: I18n<BotContext>;
   localeStore: LocaleStore;
+  agents: AgentDispatcher;
+  understanding: Pick<TextDeps, 'classify' | 'route' | 'answerer'>;
+  approvals: { flow: ApprovalFlow; store: ApprovalStore; audit: AuditTrail };
 }
 
 /** One chat's updates run in order; different chats run side by side. */
 export function chatSequenceKey(ctx: BotContext): string | undefined {
   return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
-}
-
-/** Telegram's Api with the transformers every sender needs: 429/5xx retry and the plain-text fallback. */
-export function installApiTransformers(api: Bot['api'], logger: Logger): void {
-  // No retry after network errors: a blind resend of sendMessage can post the message twice.
-  api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true }));
-  api.config.use(telegramResilience(logger));
 }
 
 export function createBot(deps: BotDeps): Bot<BotContext> {
@@ -62,11 +65,26 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   });
   bot.use(createAuth({ allowedUserIds: config.access.allowedUserIds, redis, keyPrefix: config.redis.keyPrefix }));
 
+  const confirm = confirmApprovalFeature({
+    flow: deps.approvals.flow,
+    store: deps.approvals.store,
+    t,
+    redis,
+    keyPrefix: config.redis.keyPrefix,
+    timeZone: config.timeZone,
+  });
+  // Conversations first, so a waiting confirmation sees its message before any command or text handler.
+  bot.use(confirm.composer as unknown as Composer<BotContext>);
+  bot.use(
+    approvalFeature({ flow: deps.approvals.flow, redis, keyPrefix: config.redis.keyPrefix, confirmSelfApproval: confirm.start }),
+  );
+  bot.use(approvalCommands({ store: deps.approvals.store, audit: deps.approvals.audit, t, approverIds: config.access.approverUserIds }));
   bot.use(startCommand());
   bot.use(langCommand(localeStore));
   bot.use(statusCommand(deps.status, t));
-  bot.use(textFeature());
+  bot.use(cancelCommand(deps.agents));
+  bot.use(textFeature({ ...deps.understanding, status: deps.status, agents: deps.agents, t }));
 
-  bot.catch(createErrorHandler(logger));
+  bot.catch(createErrorHandler(logger, t));
   return bot;
 }

@@ -1,9 +1,113 @@
 import { Composer } from 'grammy';
+import type { SyncAnswerer } from '../../chat/sync-answer.js';
+import type { AgentDispatcher } from '../../jobs/agent-job.js';
+import { agentJobRef } from '../../jobs/agent-job.js';
+import { ChainCancelledError, ChainExhaustedError } from '../../llm/types.js';
+import type { ProviderName } from '../../llm/provider-names.js';
+import type { Classification } from '../../routing/classifier.js';
+import type { Route } from '../../routing/router.js';
+import type { TaskLabel } from '../../routing/tasks.js';
+import type { StatusReporter } from '../../status/snapshot.js';
 import type { BotContext } from '../context.js';
+import { escapeHtml } from '../html.js';
+import type { Translate } from '../i18n.js';
+import { renderStatus } from '../render/status.js';
+import { markdownToTelegramHtml } from '../render/markdown.js';
+import { replyHtml } from '../reply.js';
 
-/** Free text: for now a localized note that understanding requests comes next. */
-export function textFeature(): Composer<BotContext> {
+export interface TextDeps {
+  classify: (text: string) => Classification;
+  route: (task: TaskLabel) => Route;
+  answerer: SyncAnswerer;
+  status: StatusReporter;
+  agents: AgentDispatcher;
+  t: Translate;
+  /** How often the typing indicator is renewed while a model thinks (Telegram shows it for ~5 s). */
+  typingEveryMs?: number;
+}
+
+const ENV_FOR_PROVIDER: Record<ProviderName, string> = {
+  ollama: 'OLLAMA_MODEL',
+  nvidia: 'NVIDIA_API_KEY',
+  gemini: 'GEMINI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+};
+
+/** Shows "typing…" until the returned function is called. */
+function keepTyping(ctx: BotContext, everyMs: number): () => void {
+  const send = () => ctx.replyWithChatAction('typing').catch(() => undefined);
+  void send();
+  const timer = setInterval(send, everyMs);
+  return () => clearInterval(timer);
+}
+
+/** Free text: classify → route → answer now (sync), from the status snapshot, or hand to the worker. */
+export function textFeature(deps: TextDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.on('message:text', (ctx) => ctx.reply(ctx.t('text-not-yet')));
+  composer.on('message:text', async (ctx) => {
+    const text = ctx.message.text.trim();
+    if (text.startsWith('/')) {
+      await ctx.reply(ctx.t('command-unknown'));
+      return;
+    }
+    const classification = deps.classify(text);
+    const route = deps.route(classification.task);
+    ctx.logger.info({ task: route.task, mode: route.mode, chain: route.chain, evidence: classification.evidence }, 'request classified');
+
+    if (route.task === 'status_query') {
+      await replyHtml(ctx, renderStatus(deps.t, ctx.locale, await deps.status.snapshot()));
+      return;
+    }
+    if (route.chain.length === 0) {
+      const settings = route.wanted.map((p) => `<code>${ENV_FOR_PROVIDER[p]}</code>`).join(', ');
+      await replyHtml(ctx, ctx.t('route-no-provider', { task: ctx.t(`task-${route.task}`), settings }));
+      return;
+    }
+
+    if (route.mode === 'background') {
+      const ref = agentJobRef(ctx.chat.id, ctx.message.message_id);
+      if (await deps.agents.isKnown(ref)) {
+        ctx.logger.info({ job_ref: ref }, 'redelivered update: job already enqueued');
+        return;
+      }
+      const ack = await ctx.reply(ctx.t('job-queued', { ref, task: ctx.t(`task-${route.task}`) }), {
+        reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+      });
+      await deps.agents.enqueue({
+        ref,
+        chatId: ctx.chat.id,
+        userId: ctx.from.id,
+        messageId: ctx.message.message_id,
+        text,
+        locale: ctx.locale,
+        task: route.task,
+        ackMessageId: ack.message_id,
+        requestedAt: Date.now(),
+      });
+      ctx.logger.info({ job_ref: ref, task: route.task }, 'agent job enqueued');
+      return;
+    }
+
+    const links = route.chain.filter((l): l is ProviderName => l !== 'offline');
+    const stopTyping = keepTyping(ctx, deps.typingEveryMs ?? 4500);
+    try {
+      const answer = await deps.answerer.answer({ chatId: ctx.chat.id, text, locale: ctx.locale, task: route.task, links });
+      stopTyping();
+      const footer = ctx.t('answer-footer', { provider: answer.provider, model: escapeHtml(answer.model), attempts: answer.attempts });
+      const body = answer.text ? markdownToTelegramHtml(answer.text) : ctx.t('answer-empty');
+      await replyHtml(ctx, `${body}\n\n${footer}`);
+    } catch (error) {
+      stopTyping();
+      if (error instanceof ChainExhaustedError || error instanceof ChainCancelledError) {
+        const tried = error.tried.map((l) => `${l.provider}: ${escapeHtml(l.outcome)}`).join('; ');
+        ctx.logger.warn({ tried: error.tried }, 'no model could answer');
+        await replyHtml(ctx, ctx.t('answer-failed', { tried: tried || '-' }));
+        return;
+      }
+      throw error;
+    } finally {
+      stopTyping();
+    }
+  });
   return composer;
 }

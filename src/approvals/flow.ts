@@ -1,0 +1,299 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Buttons, ChatOutput } from '../bot/chat-output.js';
+import { encodeApprovalDecision } from '../bot/callback-data.js';
+import type { Translate } from '../bot/i18n.js';
+import { renderApprovalCard } from '../bot/render/approval-card.js';
+import { isClusterError, type ClusterExecutor, runTool } from '../cluster/executor.js';
+import type { WriteToolCall } from '../cluster/tool-args.js';
+import type { AuditTrail } from '../audit/trail.js';
+import type { Risk, ToolCall } from '../tools/catalog.js';
+import { agentStateSchema, type AgentState } from '../tools/agent-state.js';
+import { approvalHash } from './hash.js';
+import { checkDecider, confirmationTarget } from './policy.js';
+import type { ApprovalStore } from './store.js';
+import type { ApprovalRecord } from './types.js';
+
+/** What happens later, on a queue: BullMQ stays behind this in src/jobs/. */
+export interface ApprovalScheduler {
+  /** The BullMQ job id is the approval id, so an approval runs at most once. */
+  execute(approvalId: string): Promise<void>;
+  expiry(approvalId: string, dueAt: number): Promise<void>;
+  followup(approvalId: string): Promise<void>;
+}
+
+export interface ApprovalSettings {
+  timeoutSeconds: number;
+  defaultNamespace: string;
+  timeZone: string;
+  approverIds: readonly number[];
+  allowSelfApproval: boolean;
+}
+
+export interface ApprovalFlowDeps {
+  store: ApprovalStore;
+  audit: AuditTrail;
+  executor: ClusterExecutor;
+  output: ChatOutput;
+  t: Translate;
+  logger: Logger;
+  redis: Redis;
+  keyPrefix: string;
+  schedule: ApprovalScheduler;
+  settings: ApprovalSettings;
+  now?: () => number;
+}
+
+export interface ProposeInput {
+  call: ToolCall;
+  risk: Risk;
+  requesterId: number;
+  requesterName?: string;
+  chatId: number;
+  locale: 'en' | 'zh-TW';
+  jobRef?: string;
+  /** The paused agent conversation, resumed once the approval is final. */
+  agentState?: AgentState;
+  replyTo?: number;
+}
+
+export type DecideResult =
+  | { kind: 'approved' | 'rejected' | 'cancelled'; record: ApprovalRecord }
+  | { kind: 'denied'; reason: 'not_approver' | 'two_person_rule'; record: ApprovalRecord }
+  | { kind: 'needs_confirmation'; target: string; record: ApprovalRecord }
+  | { kind: 'stale'; reason: 'not_found' | 'wrong_state' | 'expired' | 'hash_mismatch'; record?: ApprovalRecord };
+
+export type FollowupDecision = { status: 'approved'; result: unknown } | { status: 'declined' | 'expired' | 'failed'; reason?: string };
+
+export const OUTCOME_UNKNOWN = 'outcome unknown: the worker stopped during the call; check the cluster before retrying';
+
+function agentStateKey(keyPrefix: string, approvalId: string): string {
+  return `${keyPrefix}approval-agent:${approvalId}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The approval lifecycle: propose (card + deadline), decide (a tap), execute (once), expire, and the follow-up
+ * that tells the paused agent how it ended. Every state change is one compare-and-set in the store; this module
+ * only reacts to the winner.
+ */
+export function createApprovalFlow(deps: ApprovalFlowDeps) {
+  const { store, audit, output, t, logger, settings } = deps;
+  const now = deps.now ?? Date.now;
+  const cardOptions = { defaultNamespace: settings.defaultNamespace, timeZone: settings.timeZone };
+
+  function buttons(record: ApprovalRecord): Buttons {
+    return [
+      [
+        { text: t(record.locale, 'approval-button-approve'), data: encodeApprovalDecision('approve', record.id) },
+        { text: t(record.locale, 'approval-button-reject'), data: encodeApprovalDecision('reject', record.id) },
+      ],
+    ];
+  }
+
+  /**
+   * Edits the card in place from the freshest record (a bot and a worker may both edit it); buttons only while
+   * pending. A failed edit is logged, never fatal: the record is the truth.
+   */
+  async function refreshCard(known: ApprovalRecord): Promise<void> {
+    const record = (await store.get(known.id).catch(() => undefined)) ?? known;
+    if (!record.cardMessageId) return;
+    try {
+      await output.edit(record.chatId, record.cardMessageId, renderApprovalCard(t, record, cardOptions), {
+        buttons: record.state === 'pending' ? buttons(record) : [],
+      });
+    } catch (error) {
+      logger.warn({ err: error, approval_id: record.id, chat_id: record.chatId }, 'could not edit the approval card');
+    }
+  }
+
+  async function auditState(record: ApprovalRecord, extra: { userId?: number; outcome?: string; durationMs?: number; detail?: string } = {}) {
+    await audit
+      .append({
+        kind: 'approval',
+        chatId: record.chatId,
+        userId: extra.userId ?? record.requesterId,
+        tool: record.tool,
+        argsHash: record.argsHash,
+        approvalId: record.id,
+        ...(record.decidedBy !== undefined ? { approver: record.decidedBy } : {}),
+        decision: record.state,
+        ...(extra.outcome ? { outcome: extra.outcome } : {}),
+        ...(extra.durationMs !== undefined ? { durationMs: extra.durationMs } : {}),
+        ...(extra.detail ? { detail: extra.detail } : {}),
+        ...(record.jobRef ? { jobRef: record.jobRef } : {}),
+      })
+      .catch((error: unknown) => logger.error({ err: error, approval_id: record.id }, 'could not write the audit entry'));
+  }
+
+  /** The deadline: pending → expired. Anything else already won; nothing to do. */
+  async function expire(approvalId: string): Promise<boolean> {
+    const result = await store.transition(approvalId, ['pending'], 'expired', {}, { now: now() });
+    if (!result.ok) return false;
+    logger.info({ approval_id: approvalId, chat_id: result.record.chatId, late_ms: now() - result.record.expiresAt }, 'approval expired; nothing was run');
+    await auditState(result.record);
+    await refreshCard(result.record);
+    await deps.schedule.followup(approvalId);
+    return true;
+  }
+
+  return {
+    refreshCard,
+
+    async propose(input: ProposeInput): Promise<ApprovalRecord> {
+      let preview: unknown;
+      let previewError: string | undefined;
+      try {
+        preview = await deps.executor.preview(input.call as WriteToolCall);
+      } catch (error) {
+        previewError = isClusterError(error) ? error.message : messageOf(error);
+        logger.warn({ err: error, tool: input.call.name }, 'preview failed');
+      }
+      const record = await store.create({
+        tool: input.call.name,
+        arguments: input.call.arguments,
+        risk: input.risk,
+        requesterId: input.requesterId,
+        ...(input.requesterName ? { requesterName: input.requesterName } : {}),
+        chatId: input.chatId,
+        ...(input.jobRef ? { jobRef: input.jobRef } : {}),
+        locale: input.locale,
+        ...(preview !== undefined ? { preview } : {}),
+        timeoutSeconds: settings.timeoutSeconds,
+      });
+      const log = logger.child({ approval_id: record.id, chat_id: record.chatId, user_id: record.requesterId, job_id: record.jobRef });
+      if (input.agentState) {
+        await deps.redis.set(agentStateKey(deps.keyPrefix, record.id), JSON.stringify(input.agentState), 'EX', settings.timeoutSeconds + 7 * 24 * 3600);
+      }
+      // The deadline is scheduled before the card goes out, so no card can exist without its expiry.
+      await deps.schedule.expiry(record.id, record.expiresAt);
+      const [cardId] = await output.send(record.chatId, renderApprovalCard(t, record, { ...cardOptions, ...(previewError ? { previewError } : {}) }), {
+        buttons: buttons(record),
+        ...(input.replyTo ? { replyTo: input.replyTo } : {}),
+      });
+      if (cardId !== undefined) await store.setCardMessage(record.id, cardId);
+      await audit
+        .append({ kind: 'tool_call', chatId: record.chatId, userId: record.requesterId, tool: record.tool, argsHash: record.argsHash, approvalId: record.id, outcome: 'needs_approval', ...(record.jobRef ? { jobRef: record.jobRef } : {}) })
+        .catch((error: unknown) => log.error({ err: error }, 'could not write the audit entry'));
+      await auditState(record);
+      log.info({ tool: record.tool, risk: record.risk, expires_at: record.expiresAt }, 'approval requested');
+      return { ...record, ...(cardId !== undefined ? { cardMessageId: cardId } : {}) };
+    },
+
+    async decide(input: { approvalId: string; userId: number; userName?: string; decision: 'approve' | 'reject'; confirmed?: boolean }): Promise<DecideResult> {
+      const record = await store.get(input.approvalId);
+      if (!record) return { kind: 'stale', reason: 'not_found' };
+      const check = checkDecider({ record, userId: input.userId, decision: input.decision, approverIds: settings.approverIds, allowSelfApproval: settings.allowSelfApproval });
+      const log = logger.child({ approval_id: record.id, chat_id: record.chatId, user_id: input.userId });
+      if (!check.allowed) {
+        log.warn({ reason: check.reason, decision: input.decision }, 'approval tap refused');
+        await audit.append({ kind: 'approval', chatId: record.chatId, userId: input.userId, tool: record.tool, argsHash: record.argsHash, approvalId: record.id, decision: `${input.decision}_refused`, outcome: check.reason }).catch(() => undefined);
+        return { kind: 'denied', reason: check.reason, record };
+      }
+      if (check.needsTypedConfirmation && !input.confirmed) return { kind: 'needs_confirmation', target: confirmationTarget(record), record };
+
+      const to = input.decision === 'approve' ? 'approved' : input.userId === record.requesterId && !settings.approverIds.includes(input.userId) ? 'cancelled' : 'rejected';
+      // The hash is recomputed from the stored call: a record whose call no longer matches its card is refused.
+      const result = await store.transition(record.id, ['pending'], to, { decidedBy: input.userId, ...(input.userName ? { decidedByName: input.userName } : {}) }, { expectHash: approvalHash(record.tool, record.arguments), now: now() });
+      if (!result.ok) {
+        log.info({ reason: result.reason, decision: input.decision }, 'approval tap lost: not pending any more');
+        return { kind: 'stale', reason: result.reason, ...(result.record ? { record: result.record } : {}) };
+      }
+      log.info({ decision: to }, 'approval decided');
+      await auditState(result.record, { userId: input.userId });
+      // The caller answers the tap, then calls refreshCard: the person sees "approved" before any other round trip.
+      if (to === 'approved') await deps.schedule.execute(record.id);
+      else await deps.schedule.followup(record.id);
+      return { kind: to, record: result.record };
+    },
+
+    async addReason(approvalId: string, reason: string): Promise<boolean> {
+      if (!(await store.setReason(approvalId, reason))) return false;
+      const record = await store.get(approvalId);
+      if (record) {
+        await audit.append({ kind: 'approval', chatId: record.chatId, tool: record.tool, argsHash: record.argsHash, approvalId, decision: record.state, detail: `reason: ${reason.slice(0, 200)}`, ...(record.decidedBy !== undefined ? { approver: record.decidedBy } : {}) }).catch(() => undefined);
+        await refreshCard(record);
+      }
+      return true;
+    },
+
+    /** Runs an approved call exactly once. A record already `executing` means a worker died mid-call: fail it, never rerun. */
+    async execute(approvalId: string): Promise<ApprovalRecord | undefined> {
+      const current = await store.get(approvalId);
+      if (!current) return undefined;
+      const log = logger.child({ approval_id: approvalId, chat_id: current.chatId });
+      if (current.state === 'executing') {
+        const failed = await store.transition(approvalId, ['executing'], 'failed', { error: OUTCOME_UNKNOWN });
+        if (failed.ok) {
+          log.error('execution interrupted earlier; marked failed with outcome unknown, not run again');
+          await auditState(failed.record, { outcome: 'unknown' });
+          await refreshCard(failed.record);
+          await deps.schedule.followup(approvalId);
+        }
+        return failed.ok ? failed.record : current;
+      }
+      const claimed = await store.transition(approvalId, ['approved'], 'executing');
+      if (!claimed.ok) {
+        log.info({ reason: claimed.reason, state: claimed.record?.state }, 'execute skipped: not approved');
+        return claimed.record;
+      }
+      await refreshCard(claimed.record);
+      const started = performance.now();
+      let finished;
+      try {
+        const result = await runTool(deps.executor, { name: current.tool, arguments: current.arguments });
+        finished = await store.transition(approvalId, ['executing'], 'succeeded', { result });
+      } catch (error) {
+        const message = isClusterError(error) ? error.message : messageOf(error);
+        log.warn({ err: error }, 'approved call failed');
+        finished = await store.transition(approvalId, ['executing'], 'failed', { error: message });
+      }
+      const durationMs = Math.round(performance.now() - started);
+      if (!finished.ok) return finished.record;
+      log.info({ state: finished.record.state, duration_ms: durationMs, tool: current.tool }, 'approved call executed');
+      await audit
+        .append({ kind: 'execution', chatId: current.chatId, tool: current.tool, argsHash: current.argsHash, approvalId, ...(current.decidedBy !== undefined ? { approver: current.decidedBy } : {}), outcome: finished.record.state, durationMs, ...(finished.record.error ? { detail: finished.record.error } : {}) })
+        .catch(() => undefined);
+      await refreshCard(finished.record);
+      await deps.schedule.followup(approvalId);
+      return finished.record;
+    },
+
+    expire,
+
+    /** The paused agent conversation and how its approval ended; undefined when there is nothing to resume. */
+    async followupInput(approvalId: string): Promise<{ record: ApprovalRecord; state: AgentState; decision: FollowupDecision } | undefined> {
+      const [record, raw] = await Promise.all([store.get(approvalId), deps.redis.get(agentStateKey(deps.keyPrefix, approvalId))]);
+      if (!record || !raw) return undefined;
+      let state: AgentState;
+      try {
+        state = agentStateSchema.parse(JSON.parse(raw));
+      } catch (error) {
+        logger.error({ err: error, approval_id: approvalId }, 'stored agent state is invalid; no follow-up');
+        return undefined;
+      }
+      await deps.redis.del(agentStateKey(deps.keyPrefix, approvalId));
+      const decision: FollowupDecision =
+        record.state === 'succeeded'
+          ? { status: 'approved', result: record.result }
+          : record.state === 'expired'
+            ? { status: 'expired' }
+            : record.state === 'failed'
+              ? { status: 'failed', reason: record.error ?? 'failed' }
+              : { status: 'declined', ...(record.reason ? { reason: record.reason } : {}) };
+      return { record, state, decision };
+    },
+
+    /** Expires whatever a lost deadline job missed (the backstop sweep). */
+    async sweepExpired(): Promise<number> {
+      let n = 0;
+      for (const id of await store.dueForExpiry(now())) if (await expire(id)) n += 1;
+      return n;
+    },
+  };
+}
+
+export type ApprovalFlow = ReturnType<typeof createApprovalFlow>;

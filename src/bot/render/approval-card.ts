@@ -1,0 +1,115 @@
+import type { ApprovalRecord } from '../../approvals/types.js';
+import type { ChangePreview } from '../../cluster/results.js';
+import { escapeHtml } from '../html.js';
+import type { Translate } from '../i18n.js';
+import type { Locale } from '../locale.js';
+import { formatCall } from './agent-outcome.js';
+import { formatClock } from './clock.js';
+
+const PREVIEW_DIFF_MAX = 2500;
+
+function str(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+}
+
+/** "Restart deployment api in prod", in the card's language. */
+function whatInWords(t: Translate, locale: Locale, r: ApprovalRecord, defaultNamespace: string): string {
+  const a = r.arguments;
+  const namespace = escapeHtml(str(a.namespace) || defaultNamespace);
+  return t(locale, `approval-what-${r.tool}`, {
+    name: escapeHtml(str(a.name)),
+    namespace,
+    replicas: str(a.replicas),
+    revision: str(a.revision) || '-',
+    kind: escapeHtml(str(a.kind)),
+  });
+}
+
+function previewLines(t: Translate, locale: Locale, preview: ChangePreview | undefined, previewError: string | undefined): string[] {
+  if (previewError) return [t(locale, 'approval-preview-failed', { error: escapeHtml(previewError) })];
+  if (!preview) return [];
+  const lines = [t(locale, 'approval-preview', { source: preview.dryRun })];
+  const current = preview.current ?? {};
+  const after = preview.after ?? {};
+  if (preview.action === 'scale') {
+    lines.push(t(locale, 'approval-preview-replicas', { before: str(current.replicas) || '?', after: str(after.replicas) || '?' }));
+  }
+  if (preview.currentRevision !== undefined) {
+    lines.push(
+      t(locale, 'approval-preview-revision', {
+        current: preview.currentRevision,
+        target: preview.targetRevision ?? preview.currentRevision,
+      }),
+    );
+  }
+  if (preview.affectedPods.length > 0) {
+    const shown = preview.affectedPods.slice(0, 10).map(escapeHtml).join(', ');
+    const more = preview.affectedPods.length > 10 ? ` +${preview.affectedPods.length - 10}` : '';
+    lines.push(t(locale, 'approval-preview-pods', { count: preview.affectedPods.length, pods: `${shown}${more}` }));
+  }
+  if (preview.action === 'delete') lines.push(t(locale, 'approval-preview-delete', { kind: escapeHtml(preview.target.kind), name: escapeHtml(preview.target.name) }));
+  if (preview.diff) {
+    const diff = preview.diff.length > PREVIEW_DIFF_MAX ? `${preview.diff.slice(0, PREVIEW_DIFF_MAX)}\n…` : preview.diff;
+    lines.push(`<pre>${escapeHtml(diff)}</pre>`);
+  }
+  for (const note of preview.notes ?? []) lines.push(`• ${escapeHtml(note)}`);
+  return lines;
+}
+
+function person(name: string | undefined, id: number | undefined): string {
+  return name ? `${escapeHtml(name)} (${id ?? '?'})` : String(id ?? '?');
+}
+
+function stateLines(t: Translate, locale: Locale, r: ApprovalRecord, timeZone: string): string[] {
+  const by = person(r.decidedByName, r.decidedBy);
+  const at = r.decidedAt ? formatClock(r.decidedAt, locale, timeZone) : '';
+  switch (r.state) {
+    case 'pending':
+      return [t(locale, 'approval-state-pending', { at: formatClock(r.expiresAt, locale, timeZone) })];
+    case 'approved':
+      return [t(locale, 'approval-state-approved', { by, at })];
+    case 'executing':
+      return [t(locale, 'approval-state-approved', { by, at }), t(locale, 'approval-state-executing')];
+    case 'succeeded': {
+      const message = typeof r.result === 'object' && r.result !== null && 'message' in r.result ? str((r.result as { message: unknown }).message) : '';
+      return [t(locale, 'approval-state-approved', { by, at }), t(locale, 'approval-state-succeeded', { message: escapeHtml(message) })];
+    }
+    case 'failed':
+      return [t(locale, 'approval-state-approved', { by, at }), t(locale, 'approval-state-failed', { error: escapeHtml(r.error ?? '') })];
+    case 'rejected':
+      return [t(locale, 'approval-state-rejected', { by, at }), ...(r.reason ? [t(locale, 'approval-reason', { reason: escapeHtml(r.reason) })] : [])];
+    case 'cancelled':
+      return [t(locale, 'approval-state-cancelled', { by, at })];
+    case 'expired':
+      return [t(locale, 'approval-state-expired', { at: formatClock(r.expiresAt, locale, timeZone) })];
+  }
+}
+
+export interface CardOptions {
+  defaultNamespace: string;
+  timeZone: string;
+  previewError?: string;
+}
+
+/** The approval card: what will run, the exact call, the target, the risk, the preview, who asked, the deadline, the state. */
+export function renderApprovalCard(t: Translate, r: ApprovalRecord, options: CardOptions): string {
+  const locale = r.locale;
+  const a = r.arguments;
+  const preview = r.preview as ChangePreview | undefined;
+  const namespace = str(a.namespace) || options.defaultNamespace;
+  const target = preview?.target ? `${preview.target.kind} ${preview.target.name}` : r.tool === 'apply_manifest' ? 'manifest' : `${str(a.kind) || 'deployment'} ${str(a.name)}`;
+  const lines = [
+    t(locale, `approval-title-${r.risk}`, { id: r.id.slice(0, 6) }),
+    `<b>${whatInWords(t, locale, r, options.defaultNamespace)}</b>`,
+    t(locale, 'approval-call', { call: `<code>${escapeHtml(formatCall({ name: r.tool, arguments: a }))}</code>` }),
+    t(locale, 'approval-target', { namespace: escapeHtml(namespace), target: escapeHtml(target) }),
+    t(locale, 'approval-risk', { risk: t(locale, `risk-${r.risk}`) }),
+    ...previewLines(t, locale, preview, options.previewError),
+    t(locale, 'approval-requested-by', { who: person(r.requesterName, r.requesterId) }),
+    t(locale, 'approval-expires', { at: formatClock(r.expiresAt, locale, options.timeZone) }),
+    t(locale, 'approval-hash', { hash: r.argsHash.slice(0, 12) }),
+    '',
+    ...stateLines(t, locale, r, options.timeZone),
+  ];
+  return lines.join('\n');
+}

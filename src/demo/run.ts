@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import dotenv from 'dotenv';
+import { Redis } from 'ioredis';
+import { startApp } from '../app.js';
+import { ConfigError, loadConfig, secretValues } from '../config.js';
+import { createLogger } from '../logger.js';
+import { startBotApiEmulator } from './bot-api-emulator.js';
+import { runTerminalChat } from './terminal-client.js';
+
+/**
+ * `npm run demo`: the Telegram Bot API emulator, the real bot and worker against it, the simulated cluster,
+ * and a chat in this terminal. No Telegram token, model key or cluster needed; model keys in the environment
+ * are used if present.
+ */
+const DEMO_TOKEN = '4242424242:DEMO-emulator-token-not-a-real-bot';
+const DEMO_USERS = { alice: 1001, bob: 1002, carol: 1003 };
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    await probe.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Uses REDIS_URL if it answers; otherwise starts a private redis-server for the demo's lifetime. */
+async function ensureRedis(url: string): Promise<{ url: string; child?: ChildProcess }> {
+  if (await redisAnswers(url)) return { url };
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const spawned = await new Promise<boolean>((resolve) => {
+    child.once('error', () => resolve(false));
+    child.once('spawn', () => resolve(true));
+  });
+  if (!spawned) {
+    throw new Error(`Redis does not answer at ${url} and redis-server is not installed: install Redis (apt-get install redis-server, brew install redis) or set REDIS_URL.`);
+  }
+  const ownUrl = `redis://127.0.0.1:${port}`;
+  for (let i = 0; i < 50 && !(await redisAnswers(ownUrl)); i++) await new Promise((r) => setTimeout(r, 100));
+  return { url: ownUrl, child };
+}
+
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  let redis: { url: string; child?: ChildProcess };
+  try {
+    redis = await ensureRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  } catch (error) {
+    say(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  const logPath = join(tmpdir(), `chatops-demo-${process.pid}.log`);
+  const logFile = createWriteStream(logPath);
+  const emulator = await startBotApiEmulator();
+
+  let config;
+  try {
+    config = loadConfig(
+      {
+        ...process.env,
+        TELEGRAM_BOT_TOKEN: DEMO_TOKEN,
+        TELEGRAM_API_ROOT: emulator.apiRoot,
+        REDIS_URL: redis.url,
+        REDIS_KEY_PREFIX: process.env.REDIS_KEY_PREFIX ?? 'chatops-demo:',
+        ALLOWED_USER_IDS: Object.values(DEMO_USERS).join(','),
+        APPROVER_USER_IDS: process.env.APPROVER_USER_IDS ?? `${DEMO_USERS.alice},${DEMO_USERS.bob}`,
+        CLUSTER_BACKEND: 'simulated',
+      },
+      { telegram: true },
+    );
+  } catch (error) {
+    if (error instanceof ConfigError) for (const p of error.problems) say(`config: ${p}`);
+    else throw error;
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.log.level, secrets: secretValues(config), destination: logFile, name: 'chatops-demo' });
+  const app = await startApp({ config, logger, role: 'all' });
+
+  const providers = config.providers.map((p) => p.name).join(', ') || 'none: the offline provider (rule-based, no model) answers cluster requests';
+  say(`Demo: bot and worker running against the local Telegram Bot API emulator at ${emulator.apiRoot}`);
+  say(`Cluster: simulated (in memory). Models: ${providers}. Logs: ${logPath}`);
+  say(`Users: ${DEMO_USERS.alice} alice (approver), ${DEMO_USERS.bob} bob (approver), ${DEMO_USERS.carol} carol; /as 4242 to be a stranger.`);
+  say('');
+
+  const languageCode = /^zh/i.test(process.env.LANG ?? '') ? 'zh-hant' : 'en';
+  const shutdown = async () => {
+    await app.stop(3000).catch(() => undefined);
+    await emulator.close();
+    redis.child?.kill('SIGTERM');
+    logFile.end();
+  };
+  process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
+  await runTerminalChat({ emulator, chatId: DEMO_USERS.alice, userId: DEMO_USERS.alice, languageCode, firstName: 'Alice' });
+  await shutdown();
+  process.exit(0);
+}
+
+void main();

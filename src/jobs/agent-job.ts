@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { taskLabelSchema } from '../routing/tasks.js';
+
+/** What the bot hands to the worker for background work. Validated again when the worker reads it back. */
+export const agentJobSchema = z.object({
+  ref: z.string().regex(/^[a-f0-9]{8,16}$/),
+  chatId: z.number().int(),
+  userId: z.number().int(),
+  messageId: z.number().int(),
+  text: z.string().min(1).max(8000),
+  locale: z.enum(['en', 'zh-TW']),
+  task: taskLabelSchema,
+  /** The "⏳ #ref" message the worker edits with the answer. */
+  ackMessageId: z.number().int(),
+  requestedAt: z.number().int(),
+});
+export type AgentJob = z.infer<typeof agentJobSchema>;
+
+/**
+ * The job reference doubles as the idempotency key: the same Telegram message (chat + message id) always gets
+ * the same ref, so a redelivered update cannot enqueue twice.
+ */
+export function agentJobRef(chatId: number, messageId: number): string {
+  return createHash('sha256').update(`agent:${chatId}:${messageId}`).digest('hex').slice(0, 10);
+}
+
+/** What the bot needs from the queue; BullMQ stays behind it in src/jobs/. */
+export interface AgentDispatcher {
+  /** True when this ref was already enqueued (a redelivered update). */
+  isKnown(ref: string): Promise<boolean>;
+  enqueue(job: AgentJob): Promise<void>;
+  /** Cancels the chat's waiting and running jobs. Running ones stop in their worker, which edits their ack. */
+  cancelChat(chatId: number): Promise<CancelledJob[]>;
+}
+
+export interface CancelledJob {
+  ref: string;
+  ackMessageId: number;
+  /** A running job is stopped by its worker; a waiting one was removed from the queue here. */
+  wasRunning: boolean;
+}

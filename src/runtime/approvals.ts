@@ -1,0 +1,55 @@
+import type { Redis } from 'ioredis';
+import { createApprovalFlow, type ApprovalFlow } from '../approvals/flow.js';
+import { createApprovalStore, type ApprovalStore } from '../approvals/store.js';
+import { createAuditTrail, type AuditTrail } from '../audit/trail.js';
+import type { ChatOutput } from '../bot/chat-output.js';
+import { createApprovalScheduler, type ApprovalQueues } from '../jobs/approval-jobs.js';
+import { bullPrefix, openQueue, QUEUE } from '../jobs/queues.js';
+import type { ClusterRuntime } from './cluster.js';
+import type { Core } from './core.js';
+
+export interface ApprovalRuntime {
+  store: ApprovalStore;
+  audit: AuditTrail;
+  flow: ApprovalFlow;
+  close(): Promise<void>;
+}
+
+/** The approval store, audit trail, queues and flow, as both roles need them. */
+export function createApprovalRuntime(core: Core, cluster: ClusterRuntime, output: ChatOutput, queueConnection: Redis): ApprovalRuntime {
+  const { config, logger, redis } = core;
+  const settings = { connection: queueConnection, prefix: bullPrefix(config.redis.keyPrefix) };
+  const queues: ApprovalQueues = {
+    execute: openQueue(QUEUE.execute, settings),
+    expiry: openQueue(QUEUE.expiry, settings),
+    followup: openQueue(QUEUE.followup, settings),
+  };
+  const store = createApprovalStore({ redis, keyPrefix: config.redis.keyPrefix, logger });
+  const audit = createAuditTrail({ redis, keyPrefix: config.redis.keyPrefix, logger });
+  const flow = createApprovalFlow({
+    store,
+    audit,
+    executor: cluster.executor,
+    output,
+    t: core.t,
+    logger,
+    redis,
+    keyPrefix: config.redis.keyPrefix,
+    schedule: createApprovalScheduler(queues),
+    settings: {
+      timeoutSeconds: config.approvals.timeoutSeconds,
+      defaultNamespace: config.cluster.defaultNamespace,
+      timeZone: config.timeZone,
+      approverIds: config.access.approverUserIds,
+      allowSelfApproval: config.access.allowSelfApproval,
+    },
+  });
+  return {
+    store,
+    audit,
+    flow,
+    async close() {
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+    },
+  };
+}

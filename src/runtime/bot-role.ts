@@ -1,0 +1,72 @@
+import { createChatOutput, createTelegramApi } from '../bot/chat-output.js';
+import { createBot } from '../bot/create-bot.js';
+import { createApprovalRuntime } from './approvals.js';
+import { createI18n } from '../bot/i18n.js';
+import { createLocaleStore } from '../bot/locale-store.js';
+import { startPolling, type Polling } from '../bot/polling.js';
+import { createSyncAnswerer } from '../chat/sync-answer.js';
+import { createAgentDispatcher } from '../jobs/agent-dispatcher.js';
+import { bullPrefix, openQueue, queueCounts, QUEUE } from '../jobs/queues.js';
+import { classify } from '../routing/classifier.js';
+import { createStatusReporter } from '../status/snapshot.js';
+import { readVersion } from '../version.js';
+import type { Core } from './core.js';
+import type { ClusterRuntime } from './cluster.js';
+
+export interface BotRole {
+  polling: Polling;
+  stop(graceMs: number): Promise<void>;
+}
+
+/** The Telegram front end: polling, commands, classification, sync answers, enqueueing background work. */
+export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise<BotRole> {
+  const { config, logger, redis } = core;
+  if (config.access.allowedUserIds.length === 0) {
+    logger.warn(
+      'ALLOWED_USER_IDS is empty, so the bot serves nobody. Send /start to the bot: its refusal shows your numeric user id; put it in ALLOWED_USER_IDS and restart.',
+    );
+  }
+  const agentQueue = openQueue(QUEUE.agent, { connection: redis, prefix: bullPrefix(config.redis.keyPrefix) });
+  const agents = createAgentDispatcher({ queue: agentQueue, redis, keyPrefix: config.redis.keyPrefix, logger });
+  // Cards are edited through an Api of our own (same token, no polling), the way the worker edits them.
+  const approvalOutput = createChatOutput(createTelegramApi(config.telegram.token ?? '', config.telegram.apiRoot, logger));
+  const approvals = createApprovalRuntime(core, cluster, approvalOutput, redis);
+  const localeStore = createLocaleStore(redis, config.redis.keyPrefix);
+  const i18n = createI18n(localeStore);
+  let polling: Polling | undefined;
+  const status = createStatusReporter({
+    redis,
+    version: readVersion(),
+    startedAt: core.startedAt,
+    polling: () => polling?.state() ?? 'starting',
+    queue: () => queueCounts(agentQueue),
+    providers: () => core.chain.snapshot(),
+    cluster: () => cluster.health(),
+    approvals: () => approvals.store.countsToday(),
+  });
+  const bot = createBot({
+    config,
+    logger,
+    redis,
+    status,
+    i18n,
+    localeStore,
+    agents,
+    approvals,
+    understanding: {
+      classify,
+      route: core.route,
+      answerer: createSyncAnswerer({ chain: core.chain, memory: core.memory, logger }),
+    },
+  });
+  polling = await startPolling(bot, { logger, t: core.t });
+  const started = polling;
+  return {
+    polling: started,
+    async stop(graceMs) {
+      await started.stop(graceMs);
+      await agentQueue.close();
+      await approvals.close();
+    },
+  };
+}

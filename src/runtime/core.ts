@@ -1,0 +1,47 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { createI18n, translatorFrom, type Translate } from '../bot/i18n.js';
+import { createChatMemory, type ChatMemory } from '../chat/memory.js';
+import type { Config } from '../config.js';
+import { createModelChain, type ModelChain } from '../llm/chain.js';
+import type { ProviderName } from '../llm/provider-names.js';
+import { createRedis, waitForRedis } from '../redis.js';
+import { routeTask, type Route } from '../routing/router.js';
+import type { TaskLabel } from '../routing/tasks.js';
+
+/** The parts every role shares: Redis, the model chain, translations, chat memory, routing. */
+export interface Core {
+  config: Config;
+  logger: Logger;
+  redis: Redis;
+  chain: ModelChain;
+  memory: ChatMemory;
+  t: Translate;
+  route: (task: TaskLabel) => Route;
+  startedAt: number;
+  close(): Promise<void>;
+}
+
+export async function createCore(config: Config, logger: Logger, name: string, redisTimeoutMs = 10_000): Promise<Core> {
+  const redis = createRedis(config.redis.url, logger, name);
+  try {
+    await waitForRedis(redis, redisTimeoutMs);
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+  const configured = new Set<ProviderName>(config.providers.map((p) => p.name));
+  return {
+    config,
+    logger,
+    redis,
+    chain: createModelChain({ providers: config.providers, redis, logger, keyPrefix: config.redis.keyPrefix }),
+    memory: createChatMemory(redis, config.redis.keyPrefix),
+    t: translatorFrom(createI18n()),
+    route: (task) => routeTask(task, configured),
+    startedAt: Date.now(),
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

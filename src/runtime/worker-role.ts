@@ -1,0 +1,153 @@
+import { createChatOutput, createTelegramApi, type ChatOutput } from '../bot/chat-output.js';
+import { renderAgentOutcome } from '../bot/render/agent-outcome.js';
+import { markdownToTelegramHtml } from '../bot/render/markdown.js';
+import { startAgentWorker, type AgentWorker } from '../jobs/agent-worker.js';
+import { startApprovalWorkers } from '../jobs/approval-jobs.js';
+import { bullPrefix } from '../jobs/queues.js';
+import { createOfflineProvider } from '../offline/provider.js';
+import { createRedis } from '../redis.js';
+import { createAgent, type AgentOutcome } from '../tools/agent.js';
+import { createApprovalRuntime } from './approvals.js';
+import type { ClusterRuntime } from './cluster.js';
+import type { Core } from './core.js';
+
+export interface WorkerTuning {
+  concurrency?: number;
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  /** How often pending approvals past their deadline are swept (a backstop for a lost delayed job). */
+  sweepEveryMs?: number;
+  /** Tests may capture what the worker posts instead of going through Telegram. */
+  output?: ChatOutput;
+}
+
+export interface WorkerRole {
+  stop(): Promise<void>;
+}
+
+/** The background worker: agent jobs (model + read tools), approved executions, deadlines and follow-ups. */
+export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tuning: WorkerTuning = {}): Promise<WorkerRole> {
+  const { config, logger, t } = core;
+  if (!config.telegram.token && !tuning.output) throw new Error('the worker needs TELEGRAM_BOT_TOKEN to post results');
+  const output = tuning.output ?? createChatOutput(createTelegramApi(config.telegram.token ?? '', config.telegram.apiRoot, logger));
+  const agent = createAgent({
+    chain: core.chain,
+    executor: cluster.executor,
+    logger,
+    offline: createOfflineProvider({ defaultNamespace: config.cluster.defaultNamespace }),
+    protectedNamespaces: config.cluster.protectedNamespaces,
+    defaultNamespace: config.cluster.defaultNamespace,
+  });
+  const bullConnection = createRedis(config.redis.url, logger, 'chatops-worker-bull');
+  const subscriber = createRedis(config.redis.url, logger, 'chatops-worker-cancel');
+  const approvals = createApprovalRuntime(core, cluster, output, bullConnection);
+  const prefix = bullPrefix(config.redis.keyPrefix);
+  const lock = {
+    ...(tuning.lockDurationMs ? { lockDurationMs: tuning.lockDurationMs } : {}),
+    ...(tuning.stalledIntervalMs ? { stalledIntervalMs: tuning.stalledIntervalMs } : {}),
+  };
+
+  const agentWorker: AgentWorker = await startAgentWorker<AgentOutcome>({
+    connection: bullConnection,
+    prefix,
+    keyPrefix: config.redis.keyPrefix,
+    redis: core.redis,
+    subscriber,
+    logger,
+    ...(tuning.concurrency ? { concurrency: tuning.concurrency } : {}),
+    ...lock,
+    handlers: {
+      async run(job, signal) {
+        const history = await core.memory.recent(job.chatId);
+        return agent.run({ text: job.text, locale: job.locale, task: job.task, links: core.route(job.task).chain, history, signal });
+      },
+      async onDone(job, outcome, log) {
+        await output.edit(job.chatId, job.ackMessageId, renderAgentOutcome(t, job.locale, job.ref, outcome));
+        if (outcome.kind === 'needs_approval') {
+          await approvals.flow.propose({
+            call: outcome.call,
+            risk: outcome.risk,
+            requesterId: job.userId,
+            chatId: job.chatId,
+            locale: job.locale,
+            jobRef: job.ref,
+            agentState: outcome.state,
+            replyTo: job.messageId,
+          });
+        }
+        if (outcome.kind === 'answer') {
+          await core.memory.remember(job.chatId, { role: 'user', content: job.text }, { role: 'assistant', content: outcome.text });
+        }
+        await approvals.audit
+          .append({
+            kind: 'request',
+            chatId: job.chatId,
+            userId: job.userId,
+            task: job.task,
+            jobRef: job.ref,
+            outcome: outcome.kind,
+            ...(outcome.kind !== 'failed' ? { provider: outcome.producedBy, ...(outcome.model ? { model: outcome.model } : {}) } : {}),
+            tokens: outcome.usage.promptTokens + outcome.usage.completionTokens,
+            costUsd: outcome.usage.costUsd,
+            durationMs: Date.now() - job.requestedAt,
+          })
+          .catch((error: unknown) => log.error({ err: error }, 'could not write the audit entry'));
+        log.info({ outcome: outcome.kind, steps: outcome.steps.length }, 'agent outcome posted');
+      },
+      async onCancelled(job) {
+        await output.edit(job.chatId, job.ackMessageId, t(job.locale, 'job-cancelled', { ref: job.ref }));
+      },
+      async onFailed(job, errorId) {
+        await output.edit(job.chatId, job.ackMessageId, t(job.locale, 'job-failed', { ref: job.ref, errorId }));
+      },
+    },
+  });
+
+  const approvalWorkers = await startApprovalWorkers({
+    connection: bullConnection,
+    prefix,
+    logger,
+    ...lock,
+    handlers: {
+      execute: (id) => approvals.flow.execute(id),
+      expire: (id) => approvals.flow.expire(id),
+      async followup(id) {
+        const input = await approvals.flow.followupInput(id);
+        if (!input) return;
+        const { record } = input;
+        const outcome = await agent.resume(input.state, input.decision);
+        const text = outcome.kind === 'answer' ? markdownToTelegramHtml(outcome.text) : renderAgentOutcome(t, record.locale, record.jobRef ?? id.slice(0, 6), outcome);
+        const [messageId] = await output.send(record.chatId, text, record.cardMessageId ? { replyTo: record.cardMessageId } : {});
+        // The model may want a different change next; that is a new approval, never this one again.
+        if (outcome.kind === 'needs_approval') {
+          await approvals.flow.propose({
+            call: outcome.call,
+            risk: outcome.risk,
+            requesterId: record.requesterId,
+            chatId: record.chatId,
+            locale: record.locale,
+            ...(record.jobRef ? { jobRef: record.jobRef } : {}),
+            agentState: outcome.state,
+            ...(messageId !== undefined ? { replyTo: messageId } : {}),
+          });
+        }
+      },
+    },
+  });
+
+  // A backstop for a deadline job lost with Redis data: expire whatever is overdue.
+  const sweep = setInterval(() => {
+    approvals.flow.sweepExpired().catch((error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'));
+  }, tuning.sweepEveryMs ?? 5000);
+  sweep.unref();
+
+  return {
+    async stop() {
+      clearInterval(sweep);
+      await agentWorker.close();
+      await approvalWorkers.close();
+      await approvals.close();
+      await Promise.all([bullConnection.quit().catch(() => undefined), subscriber.quit().catch(() => undefined)]);
+    },
+  };
+}
