@@ -7,6 +7,8 @@ export const agentJobSchema = z.object({
   ref: z.string().regex(/^[a-f0-9]{8,16}$/),
   chatId: z.number().int(),
   userId: z.number().int(),
+  /** How the requester is shown on approval cards. */
+  userName: z.string().max(100).optional(),
   messageId: z.number().int(),
   text: z.string().min(1).max(8000),
   locale: z.enum(['en', 'zh-TW']),

@@ -77,6 +77,7 @@ export function textFeature(deps: TextDeps): Composer<BotContext> {
         ref,
         chatId: ctx.chat.id,
         userId: ctx.from.id,
+        userName: ctx.from.username ? `@${ctx.from.username}` : ctx.from.first_name,
         messageId: ctx.message.message_id,
         text,
         locale: ctx.locale,
