@@ -1,5 +1,6 @@
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type Composer } from 'grammy';
+import { Bot, type Composer, type MiddlewareFn } from 'grammy';
+import { conversationsPlugin } from './conversations.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -65,15 +66,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   });
   bot.use(createAuth({ allowedUserIds: config.access.allowedUserIds, redis, keyPrefix: config.redis.keyPrefix }));
 
-  const confirm = confirmApprovalFeature({
-    flow: deps.approvals.flow,
-    store: deps.approvals.store,
-    t,
-    redis,
-    keyPrefix: config.redis.keyPrefix,
-    timeZone: config.timeZone,
-  });
-  // Conversations first, so a waiting confirmation sees its message before any command or text handler.
+  const confirm = confirmApprovalFeature({ flow: deps.approvals.flow, store: deps.approvals.store, t, timeZone: config.timeZone });
+  // Conversations first, so a waiting flow sees its message before any command or text handler.
+  // The plugin adds ctx.conversation; our BotContext does not declare it, hence the casts at this one seam.
+  bot.use(conversationsPlugin(redis, config.redis.keyPrefix) as unknown as MiddlewareFn<BotContext>);
   bot.use(confirm.composer as unknown as Composer<BotContext>);
   bot.use(
     approvalFeature({ flow: deps.approvals.flow, redis, keyPrefix: config.redis.keyPrefix, confirmSelfApproval: confirm.start }),

@@ -1,17 +1,14 @@
-import { conversations, createConversation, type Conversation, type ConversationFlavor } from '@grammyjs/conversations';
-import { RedisAdapter } from '@grammyjs/storage-redis';
+import { createConversation, type Conversation } from '@grammyjs/conversations';
 import { Composer, type Context } from 'grammy';
-import type { Redis } from 'ioredis';
 import type { ApprovalFlow } from '../../approvals/flow.js';
 import { confirmationMatches, confirmationTarget } from '../../approvals/policy.js';
 import type { ApprovalStore } from '../../approvals/store.js';
 import type { BotContext } from '../context.js';
+import type { ConversationContext } from '../conversations.js';
 import { escapeHtml } from '../html.js';
 import type { Translate } from '../i18n.js';
 import { localeSchema } from '../locale.js';
 import { formatClock } from '../render/clock.js';
-
-export type ConversationContext = ConversationFlavor<BotContext>;
 
 const CONVERSATION = 'confirm-self-approval';
 
@@ -19,8 +16,6 @@ export interface ConfirmApprovalDeps {
   flow: ApprovalFlow;
   store: ApprovalStore;
   t: Translate;
-  redis: Redis;
-  keyPrefix: string;
   timeZone: string;
 }
 
@@ -30,18 +25,6 @@ export interface ConfirmApprovalDeps {
  */
 export function confirmApprovalFeature(deps: ConfirmApprovalDeps) {
   const composer = new Composer<ConversationContext>();
-  composer.use(
-    conversations<ConversationContext, Context>({
-      storage: {
-        type: 'key',
-        version: 1,
-        prefix: `${deps.keyPrefix}conversation:`,
-        // One conversation per person per chat: another member's messages never feed it.
-        getStorageKey: (ctx) => (ctx.chat && ctx.from ? `${ctx.chat.id}:${ctx.from.id}` : undefined),
-        adapter: new RedisAdapter({ instance: deps.redis }),
-      },
-    }),
-  );
 
   async function confirm(conversation: Conversation<ConversationContext, Context>, ctx: Context, approvalId: string, userName: string) {
     const record = await conversation.external(() => deps.store.get(approvalId));
