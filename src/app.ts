@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { startBotRole, type BotRole } from './runtime/bot-role.js';
 import { createClusterRuntime } from './runtime/cluster.js';
 import { createCore } from './runtime/core.js';
+import type { ApprovalRuntime } from './runtime/approvals.js';
 import { startWorkerRole, type WorkerRole, type WorkerTuning } from './runtime/worker-role.js';
 
 export type Role = 'all' | 'bot' | 'worker';
@@ -14,6 +15,8 @@ export interface App {
   redis: Redis;
   polling?: Polling;
   executor: ClusterExecutor;
+  /** The approval store, audit trail and flow of this process (tests and benchmarks drive them directly). */
+  approvals: ApprovalRuntime;
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -42,10 +45,13 @@ export async function startApp(options: AppOptions): Promise<App> {
     await core.close();
     throw error;
   }
+  const approvals = bot?.approvals ?? worker?.approvals;
+  if (!approvals) throw new Error(`role ${role} started neither the bot nor the worker`);
   return {
     redis: core.redis,
     executor: cluster.executor,
     ...(bot ? { polling: bot.polling } : {}),
+    approvals,
     async stop(graceMs = 10_000) {
       await bot?.stop(graceMs);
       await worker?.stop();

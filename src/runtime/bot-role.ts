@@ -1,6 +1,6 @@
 import { createChatOutput, createTelegramApi } from '../bot/chat-output.js';
 import { createBot } from '../bot/create-bot.js';
-import { createApprovalRuntime } from './approvals.js';
+import { createApprovalRuntime, type ApprovalRuntime } from './approvals.js';
 import { createI18n } from '../bot/i18n.js';
 import { createLocaleStore } from '../bot/locale-store.js';
 import { startPolling, type Polling } from '../bot/polling.js';
@@ -15,6 +15,7 @@ import type { ClusterRuntime } from './cluster.js';
 
 export interface BotRole {
   polling: Polling;
+  approvals: ApprovalRuntime;
   stop(graceMs: number): Promise<void>;
 }
 
@@ -63,6 +64,7 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
   const started = polling;
   return {
     polling: started,
+    approvals,
     async stop(graceMs) {
       await started.stop(graceMs);
       await agentQueue.close();

@@ -7,7 +7,7 @@ import { bullPrefix } from '../jobs/queues.js';
 import { createOfflineProvider } from '../offline/provider.js';
 import { createRedis } from '../redis.js';
 import { createAgent, type AgentOutcome } from '../tools/agent.js';
-import { createApprovalRuntime } from './approvals.js';
+import { createApprovalRuntime, type ApprovalRuntime } from './approvals.js';
 import type { ClusterRuntime } from './cluster.js';
 import type { Core } from './core.js';
 
@@ -22,6 +22,7 @@ export interface WorkerTuning {
 }
 
 export interface WorkerRole {
+  approvals: ApprovalRuntime;
   stop(): Promise<void>;
 }
 
@@ -144,6 +145,7 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
   sweep.unref();
 
   return {
+    approvals,
     async stop() {
       clearInterval(sweep);
       await agentWorker.close();
