@@ -326,3 +326,18 @@ describe('age on the clock', () => {
     expect(api[0]!.age).toBe('57m');
   });
 });
+
+describe('logs of a pod recreated by a restart', () => {
+  it('say the container is waiting to start instead of claiming a missing previous run', async () => {
+    const cluster = createSimulatedCluster();
+    await cluster.restart_deployment({ name: 'api', namespace: 'prod' });
+    const pods = await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' });
+    const fresh = pods.find((p) => p.restarts === 0) ?? pods[0]!;
+    const outcome = await cluster.get_pod_logs({ pod: fresh.name, namespace: 'prod' }).then(
+      () => 'lines',
+      (error: Error) => error.message,
+    );
+    expect(outcome === 'lines' || /waiting to start/.test(outcome)).toBe(true);
+    expect(outcome).not.toMatch(/no previous terminated container/);
+  });
+});

@@ -173,6 +173,16 @@ export function simulatedLogs(request: SimulatedLogRequest): { lines: string[]; 
 
   if (status.failure && status.timeline) {
     const start = request.previous ? status.timeline.previousStart : status.timeline.currentStart;
+    if (start === null && !request.previous) {
+      // A crash-looping container between runs (kubelet back-off, or just recreated) has no current run yet.
+      throw new ClusterError('invalid', `container "${status.name}" in pod "${pod.name}" is waiting to start: ${status.reason ?? 'ContainerCreating'}`, {
+        kind: 'container',
+        name: status.name,
+        pod: pod.name,
+        namespace: pod.namespace,
+        reason: status.reason ?? 'ContainerCreating',
+      });
+    }
     if (start === null) throw notFound(request, 'no previous terminated container');
     const all = crashLines(app, version, status.failure.missingEnv, pod.createdAt + start).filter((line) => line.at <= now);
     const lines = all.slice(-request.tailLines).map(stamp);
