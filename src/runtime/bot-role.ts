@@ -4,6 +4,7 @@ import { createApprovalRuntime, type ApprovalRuntime } from './approvals.js';
 import { createI18n } from '../bot/i18n.js';
 import { createLocaleStore } from '../bot/locale-store.js';
 import { startPolling, type Polling } from '../bot/polling.js';
+import { createPollerLock, pollerLockKey } from '../bot/poller-lock.js';
 import { createSyncAnswerer } from '../chat/sync-answer.js';
 import { createAgentDispatcher } from '../jobs/agent-dispatcher.js';
 import { bullPrefix, openQueue, queueCounts, QUEUE } from '../jobs/queues.js';
@@ -60,7 +61,9 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
       answerer: createSyncAnswerer({ chain: core.chain, memory: core.memory, logger }),
     },
   });
-  polling = await startPolling(bot, { logger, t: core.t });
+  // The lease TTL is three renewals, so a dead poller is replaced within about five seconds.
+  const lock = createPollerLock(redis, pollerLockKey(config.redis.keyPrefix, config.telegram.token ?? ''), 4500);
+  polling = await startPolling(bot, { logger, t: core.t, lock, renewEveryMs: 1500, standbyRetryMs: 1000 });
   const started = polling;
   return {
     polling: started,
