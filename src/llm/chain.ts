@@ -62,6 +62,8 @@ export interface ModelChainDeps {
   random?: () => number;
   sleep?: Sleep;
   createProvider?: (settings: ProviderSettings) => ChatProvider;
+  /** Told about every HTTP attempt (metrics, tracing). */
+  onAttempt?: ProviderLinkDeps['onAttempt'];
 }
 
 export function createModelChain(deps: ModelChainDeps): ModelChain {
@@ -82,6 +84,7 @@ export function createModelChain(deps: ModelChainDeps): ModelChain {
     sleep: deps.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
     maxAttempts: Math.max(1, deps.retry?.maxAttempts ?? 3),
     backoff: { baseDelayMs: deps.retry?.baseDelayMs ?? 250, maxDelayMs: deps.retry?.maxDelayMs ?? 4_000 },
+    ...(deps.onAttempt ? { onAttempt: deps.onAttempt } : {}),
   };
   const providers = new Map<ProviderName, ChatProvider>(deps.providers.map((s) => [s.name, createProvider(s)]));
   // Per-process state, owned by this chain instance.

@@ -18,6 +18,16 @@ export interface ProviderLinkDeps {
   sleep: Sleep;
   maxAttempts: number;
   backoff: BackoffOptions;
+  /** Told about every HTTP attempt (for metrics and tracing); must not throw. */
+  onAttempt?: (attempt: AttemptEvent) => void;
+}
+
+export interface AttemptEvent {
+  provider: string;
+  model: string;
+  outcome: string;
+  latencyMs: number;
+  status?: number;
 }
 
 export type ProviderLinkResult =
@@ -68,6 +78,7 @@ export async function runProviderLink(
           { provider: name, model, attempt: firstAttemptNumber + attempts - 1, outcome: 'ok', latencyMs: round(latencyMs) },
           'model attempt',
         );
+        deps.onAttempt?.({ provider: name, model, outcome: 'ok', latencyMs });
         return { ok: true, raw, parsed, latencyMs, attempts };
       } catch (error) {
         const latencyMs = round(performance.now() - attemptStarted);
@@ -75,12 +86,14 @@ export async function runProviderLink(
         if (req.signal?.aborted) {
           outcome = 'cancelled';
           deps.logger.info({ provider: name, model, attempt, outcome, latencyMs }, 'model attempt');
+          deps.onAttempt?.({ provider: name, model, outcome, latencyMs });
           return failed(true);
         }
         if (budget.signal.aborted) {
           outcome = 'budget_exceeded';
           breaker = 'count';
           deps.logger.warn({ provider: name, model, attempt, outcome, budgetMs, latencyMs }, 'model attempt');
+          deps.onAttempt?.({ provider: name, model, outcome, latencyMs });
           return failed(false);
         }
         const classified = classifyProviderError(error, deps.now());
@@ -98,6 +111,7 @@ export async function runProviderLink(
           },
           'model attempt',
         );
+        deps.onAttempt?.({ provider: name, model, outcome, latencyMs, ...(typeof classified.status === 'number' ? { status: classified.status } : {}) });
         if (!classified.retryable || linkAttempt === deps.maxAttempts) return failed(false);
 
         const delayMs = classified.retryAfterMs ?? backoffDelayMs(linkAttempt, deps.backoff, deps.random);
