@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { startBotRole, type BotRole } from './runtime/bot-role.js';
 import { createClusterRuntime } from './runtime/cluster.js';
 import { createCore } from './runtime/core.js';
+import { startMetricsServer } from './metrics/http-server.js';
 import type { ApprovalRuntime } from './runtime/approvals.js';
 import { startWorkerRole, type WorkerRole, type WorkerTuning } from './runtime/worker-role.js';
 
@@ -15,6 +16,8 @@ export interface App {
   redis: Redis;
   polling?: Polling;
   executor: ClusterExecutor;
+  /** Where /healthz, /readyz and /metrics answer. */
+  metricsPort: number;
   /** The approval store, audit trail and flow of this process (tests and benchmarks drive them directly). */
   approvals: ApprovalRuntime;
   stop(graceMs?: number): Promise<void>;
@@ -47,14 +50,34 @@ export async function startApp(options: AppOptions): Promise<App> {
   }
   const approvals = bot?.approvals ?? worker?.approvals;
   if (!approvals) throw new Error(`role ${role} started neither the bot nor the worker`);
+  core.scrape.approvals ??= async () => ({ ...(await approvals.store.countsToday()) });
+  const health = await startMetricsServer({
+    port: config.metricsPort,
+    registry: core.registry,
+    logger,
+    readiness: async () => {
+      const checks: Record<string, string> = {};
+      try {
+        await core.redis.ping();
+        checks.redis = 'ok';
+      } catch (error) {
+        checks.redis = error instanceof Error ? error.message : String(error);
+      }
+      if (bot) checks.telegram = bot.polling.state();
+      const ready = checks.redis === 'ok' && (!bot || checks.telegram === 'polling' || checks.telegram === 'standby');
+      return { ready, checks };
+    },
+  });
   return {
     redis: core.redis,
     executor: cluster.executor,
+    metricsPort: health.port,
     ...(bot ? { polling: bot.polling } : {}),
     approvals,
     async stop(graceMs = 10_000) {
       await bot?.stop(graceMs);
       await worker?.stop();
+      await health.close();
       await core.close();
       logger.info({ role }, 'stopped');
     },

@@ -4,6 +4,7 @@ import { conversationsPlugin } from './conversations.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import type { Metrics } from '../metrics/registry.js';
 import type { StatusReporter } from '../status/snapshot.js';
 import { installApiTransformers } from './api-transformers.js';
 import { createAuth } from './auth.js';
@@ -14,6 +15,7 @@ import type { BotContext } from './context.js';
 import { createErrorHandler } from './error-handler.js';
 import { textFeature, type TextDeps } from './features/text.js';
 import { cancelCommand } from './commands/cancel.js';
+import { MENU_COMMANDS } from './commands/menu.js';
 import { approvalCommands } from './commands/approvals.js';
 import { approvalFeature } from './features/approvals.js';
 import { confirmApprovalFeature } from './features/confirm-approval.js';
@@ -28,6 +30,7 @@ import type { LocaleStore } from './locale-store.js';
 
 export interface BotDeps {
   config: Config;
+  metrics: Metrics;
   logger: Logger;
   redis: Redis;
   status: StatusReporter;
@@ -43,6 +46,21 @@ export function chatSequenceKey(ctx: BotContext): string | undefined {
   return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
 }
 
+function updateKind(ctx: BotContext): string {
+  return Object.keys(ctx.update).find((k) => k !== 'update_id') ?? 'unknown';
+}
+
+/** A low-cardinality handler label: the command, "callback", "text", or the update kind. */
+function handlerName(ctx: BotContext, kind: string): string {
+  const text = ctx.message?.text;
+  if (text?.startsWith('/')) {
+    const command = /^\/([a-z_]{1,32})/.exec(text)?.[1];
+    return command && (MENU_COMMANDS as readonly string[]).includes(command) ? command : 'command';
+  }
+  if (ctx.callbackQuery) return 'callback';
+  return text ? 'text' : kind;
+}
+
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const { config, logger, redis } = deps;
   if (!config.telegram.token) throw new Error('createBot needs TELEGRAM_BOT_TOKEN');
@@ -55,9 +73,18 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(sequentialize(chatSequenceKey));
   bot.use(async (ctx, next) => {
     ctx.logger = logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id, user_id: ctx.from?.id });
+    const kind = updateKind(ctx);
+    deps.metrics.update(kind);
     const started = performance.now();
-    await next();
-    ctx.logger.debug({ ms: Math.round(performance.now() - started) }, 'update handled');
+    let ok = false;
+    try {
+      await next();
+      ok = true;
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      deps.metrics.handled(handlerName(ctx, kind), seconds, ok);
+      ctx.logger.debug({ ms: Math.round(seconds * 1000) }, 'update handled');
+    }
   });
   bot.use(i18n);
   bot.use(async (ctx, next) => {

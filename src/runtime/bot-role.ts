@@ -46,8 +46,11 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
     cluster: () => cluster.health(),
     approvals: () => approvals.store.countsToday(),
   });
+  core.scrape.queues = async () => ({ [QUEUE.agent]: await queueCounts(agentQueue) });
+  core.scrape.approvals = async () => ({ ...(await approvals.store.countsToday()) });
   const bot = createBot({
     config,
+    metrics: core.metrics,
     logger,
     redis,
     status,

@@ -6,12 +6,18 @@ import type { Config } from '../config.js';
 import { createModelChain, type ModelChain } from '../llm/chain.js';
 import type { ProviderName } from '../llm/provider-names.js';
 import { createRedis, waitForRedis } from '../redis.js';
+import { createMetrics, type Metrics, type ScrapeSources } from '../metrics/registry.js';
+import type { Registry } from 'prom-client';
 import { routeTask, type Route } from '../routing/router.js';
 import type { TaskLabel } from '../routing/tasks.js';
 
 /** The parts every role shares: Redis, the model chain, translations, chat memory, routing. */
 export interface Core {
   config: Config;
+  metrics: Metrics;
+  /** Filled in by the roles; read when /metrics is scraped. */
+  scrape: ScrapeSources;
+  registry: Registry;
   logger: Logger;
   redis: Redis;
   chain: ModelChain;
@@ -31,11 +37,24 @@ export async function createCore(config: Config, logger: Logger, name: string, r
     throw error;
   }
   const configured = new Set<ProviderName>(config.providers.map((p) => p.name));
+  const scrape: ScrapeSources = {};
+  const { registry, metrics } = createMetrics(scrape);
+  const chain = createModelChain({
+    providers: config.providers,
+    redis,
+    logger,
+    keyPrefix: config.redis.keyPrefix,
+    onAttempt: (a) => metrics.providerAttempt(a.provider, a.outcome),
+  });
+  scrape.providers = () => chain.snapshot();
   return {
     config,
+    metrics,
+    scrape,
+    registry,
     logger,
     redis,
-    chain: createModelChain({ providers: config.providers, redis, logger, keyPrefix: config.redis.keyPrefix }),
+    chain,
     memory: createChatMemory(redis, config.redis.keyPrefix),
     t: translatorFrom(createI18n()),
     route: (task) => routeTask(task, configured),

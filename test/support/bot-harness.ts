@@ -44,6 +44,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ALLOWED_USER_IDS: `${ALICE},${BOB},${CAROL}`,
       APPROVER_USER_IDS: `${ALICE},${BOB}`,
       CLUSTER_BACKEND: 'simulated',
+      METRICS_PORT: '0',
       ...options.env,
     },
     { telegram: true },
