@@ -4,10 +4,13 @@ import { agentNote, toolMessage } from '../tools/agent-messages.js';
 import { decisionContent, errorContent, resultContent } from '../tools/agent-tool-result.js';
 import { parseCompletion } from '../tools/parse.js';
 import type { ToolCall } from '../tools/catalog.js';
-import { OFFLINE_MARKER_EN, OFFLINE_MARKER_ZH_TW } from './labels.js';
+import { createI18n, translatorFrom } from '../bot/i18n.js';
 import { createOfflineProvider, OFFLINE_MODEL } from './provider.js';
 
-const provider = createOfflineProvider({ defaultNamespace: 'default' });
+const provider = createOfflineProvider({ defaultNamespace: 'default', t: translatorFrom(createI18n()) });
+// Written out, not read from the locale files, so a lost or changed marker fails here.
+const OFFLINE_MARKER_EN = '🔌 Offline provider: rule-based answer, no AI model was used.';
+const OFFLINE_MARKER_ZH_TW = '🔌 離線模式：依規則產生的回覆，未使用 AI 模型。';
 
 const crashingPod = {
   name: 'api-6d4f9-abcde',

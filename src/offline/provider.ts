@@ -1,9 +1,10 @@
+import type { Translate } from '../bot/i18n.js';
 import type { ChatMessage } from '../llm/types.js';
 import type { ToolCall } from '../tools/catalog.js';
-import type { OfflineLocale } from './labels.js';
 import { nextStep } from './plan.js';
 import { readRequest } from './read-request.js';
 import { renderAnswer } from './render-answer.js';
+import { offlineTexts, type OfflineLocale } from './texts.js';
 import { readTranscript } from './transcript.js';
 
 /** The model name the offline provider reports in its completion bodies. */
@@ -29,6 +30,8 @@ export interface OfflineProvider {
 
 export interface OfflineProviderOptions {
   defaultNamespace: string;
+  /** The Fluent translator: every text the provider writes comes from the locale files (keys `offline-*`). */
+  t: Translate;
 }
 
 function completionBody(message: Record<string, unknown>, finishReason: 'stop' | 'tool_calls', id: string): unknown {
@@ -64,7 +67,7 @@ export function createOfflineProvider(options: OfflineProviderOptions): OfflineP
         namespaces: completeOptions.namespaces ?? [],
       });
       if (step.kind === 'call') return { raw: toolCallBody(step.call, transcript.toolMessageCount + 1) };
-      return { raw: completionBody({ content: renderAnswer(step.answer, locale) }, 'stop', `answer-${transcript.toolMessageCount}`) };
+      return { raw: completionBody({ content: renderAnswer(step.answer, offlineTexts(options.t, locale)) }, 'stop', `answer-${transcript.toolMessageCount}`) };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { ToolCall } from '../tools/catalog.js';
 import type { Investigation, OfflineAnswer } from './answer.js';
-import { OFFLINE_TEXTS, type OfflineLocale, type OfflineTexts } from './labels.js';
+import type { OfflineTexts } from './texts.js';
 import type { OfflineEvent, OfflinePod } from './result-shapes.js';
 
 const MAX_ITEMS = 30;
@@ -54,10 +54,10 @@ function investigationText(t: OfflineTexts, inv: Investigation): string {
   parts.push(`${t.warningsHeading}\n${inv.warnings.length > 0 ? bullets(t, inv.warnings.slice(0, 8).map(eventLine)) : t.noWarnings}`);
   if (!inv.healthy && suspect) {
     const key = inv.keyLine ? `\n${t.keyLine} \`${inv.keyLine.replaceAll('`', "'")}\`` : '';
-    if (inv.cause) parts.push(`${t.causeHeading} ${t.cause[inv.cause]}${key}`);
+    if (inv.cause) parts.push(`${t.causeHeading} ${t.cause(inv.cause)}${key}`);
     else if (key) parts.push(`${t.causeHeading}${key}`);
     const subject = inv.target ?? suspect.owner?.split('/')[1] ?? suspect.name;
-    parts.push(`${t.nextHeading} ${t.next[inv.cause ?? 'unknown'](subject, inv.namespace)}`);
+    parts.push(`${t.nextHeading} ${t.next(inv.cause ?? 'unknown', subject, inv.namespace)}`);
   }
   return parts.join('\n\n');
 }
@@ -121,7 +121,7 @@ function body(t: OfflineTexts, answer: OfflineAnswer): string {
     case 'investigation':
       return investigationText(t, answer.investigation);
     case 'clarify':
-      return answer.missing === 'replicas' ? t.clarifyReplicas : t.clarifyName(t.actionNames[answer.action]);
+      return answer.missing === 'replicas' ? t.clarifyReplicas : t.clarifyName(answer.action);
     case 'invalid':
       return t.invalid(answer.reason);
     case 'unreadable':
@@ -131,8 +131,7 @@ function body(t: OfflineTexts, answer: OfflineAnswer): string {
   }
 }
 
-/** The final Markdown of an offline answer, ending with the marker that no model wrote it. */
-export function renderAnswer(answer: OfflineAnswer, locale: OfflineLocale): string {
-  const t = OFFLINE_TEXTS[locale];
+/** The final Markdown of an offline answer in the texts' locale, ending with the marker that no model wrote it. */
+export function renderAnswer(answer: OfflineAnswer, t: OfflineTexts): string {
   return `${body(t, answer)}\n\n*${t.marker}*`;
 }

@@ -35,7 +35,7 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
     chain: core.chain,
     executor: cluster.executor,
     logger,
-    offline: createOfflineProvider({ defaultNamespace: config.cluster.defaultNamespace }),
+    offline: createOfflineProvider({ defaultNamespace: config.cluster.defaultNamespace, t: core.t }),
     protectedNamespaces: config.cluster.protectedNamespaces,
     defaultNamespace: config.cluster.defaultNamespace,
   });
@@ -94,12 +94,15 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
             durationMs: Date.now() - job.requestedAt,
           })
           .catch((error: unknown) => log.error({ err: error }, 'could not write the audit entry'));
+        core.metrics.jobFinished('agent', 'done');
         log.info({ outcome: outcome.kind, steps: outcome.steps.length }, 'agent outcome posted');
       },
       async onCancelled(job) {
+        core.metrics.jobFinished('agent', 'cancelled');
         await output.edit(job.chatId, job.ackMessageId, t(job.locale, 'job-cancelled', { ref: job.ref }));
       },
       async onFailed(job, errorId) {
+        core.metrics.jobFinished('agent', 'failed');
         await output.edit(job.chatId, job.ackMessageId, t(job.locale, 'job-failed', { ref: job.ref, errorId }));
       },
     },

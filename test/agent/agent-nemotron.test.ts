@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OFFLINE_MARKER_EN } from '../../src/offline/labels.js';
 import { AGENT_NOTE_PREFIX } from '../../src/tools/agent-messages.js';
 import { TOOL_NAMES } from '../../src/tools/catalog.js';
 import { fakeToolCall, chatCompletion } from '../support/fake-openai-server.js';
@@ -11,6 +10,7 @@ import {
   startHarness,
   toolNamesOf,
   NEMOTRON_MODEL,
+  OFFLINE_MARKER_EN,
   type Harness,
 } from './helpers.js';
 

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runTool } from '../../src/cluster/executor.js';
-import { OFFLINE_MARKER_EN, OFFLINE_MARKER_ZH_TW } from '../../src/offline/labels.js';
 import { openAiError } from '../support/fake-openai-server.js';
-import { nemotronToolCall, startHarness, type Harness } from './helpers.js';
+import { nemotronToolCall, OFFLINE_MARKER_EN, OFFLINE_MARKER_ZH_TW, startHarness, type Harness } from './helpers.js';
 
 let h: Harness;
 beforeEach(async () => {

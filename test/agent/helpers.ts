@@ -6,6 +6,7 @@ import { createSimulatedCluster, type SimulatedCluster } from '../../src/cluster
 import { createModelChain } from '../../src/llm/chain.js';
 import { withProviderDefaults } from '../../src/llm/provider-defaults.js';
 import type { ProviderName } from '../../src/llm/provider-names.js';
+import { createI18n, translatorFrom } from '../../src/bot/i18n.js';
 import { createOfflineProvider } from '../../src/offline/provider.js';
 import { createAgent, type Agent, type AgentDeps } from '../../src/tools/agent.js';
 import { chatCompletion, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply } from '../support/fake-openai-server.js';
@@ -14,6 +15,9 @@ import { deleteKeys, testRedis, uniquePrefix } from '../support/redis.js';
 /** A fixed clock, so the simulated cluster (pod ages, crash loops, logs) is the same on every run. */
 export const SIMULATED_NOW = Date.parse('2025-03-01T10:00:00Z');
 export const NEMOTRON_MODEL = 'nvidia/nemotron-mini-4b-instruct';
+/** The line every offline answer ends with, written out so a lost or changed marker fails the tests. */
+export const OFFLINE_MARKER_EN = '🔌 Offline provider: rule-based answer, no AI model was used.';
+export const OFFLINE_MARKER_ZH_TW = '🔌 離線模式：依規則產生的回覆，未使用 AI 模型。';
 
 export interface Harness {
   agent: Agent;
@@ -63,7 +67,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     chain,
     executor,
     logger,
-    offline: createOfflineProvider({ defaultNamespace: 'default' }),
+    offline: createOfflineProvider({ defaultNamespace: 'default', t: translatorFrom(createI18n()) }),
     protectedNamespaces: DEFAULT_PROTECTED_NAMESPACES,
     defaultNamespace: 'default',
     ...(options.limits ? { limits: options.limits } : {}),
