@@ -195,3 +195,127 @@ approvals-item = • #{ $id } { $call }: { $left } left, card { $card }
 audit-approvers-only = Only approvers can read the audit trail.
 audit-empty = The audit trail is empty.
 audit-title = <b>Latest { $count } audit entries</b>
+
+## Offline provider
+# The rule-based stand-in when no model is available (src/offline). Its answers are Markdown, not HTML.
+offline-marker = 🔌 Offline provider: rule-based answer, no AI model was used.
+offline-more = …and { $count } more
+offline-list-separator = {", "}
+offline-pods-title = **Pods in `{ $namespace }`** ({ $count })
+offline-no-pods = There are no pods in `{ $namespace }`.
+offline-restarts = restarts { $count }
+offline-logs-title = **Logs of `{ $pod }`** in `{ $namespace }`
+offline-logs-title-previous = **Logs of `{ $pod }`** in `{ $namespace }` (previous, crashed run)
+offline-no-log-lines = No log lines.
+offline-describe-title = **{ $kind } `{ $name }`**
+offline-describe-title-namespaced = **{ $kind } `{ $name }`** in `{ $namespace }`
+offline-age = Age
+offline-labels = Labels
+offline-details = Details
+offline-recent-events = Recent events
+offline-events-title = **Events in `{ $namespace }`** ({ $count }, newest first)
+offline-events-title-about = **Events in `{ $namespace }`** about `{ $object }` ({ $count }, newest first)
+offline-no-events = No events.
+offline-deployments-title = **Deployments in `{ $namespace }`** ({ $count })
+offline-no-deployments = There are no deployments in `{ $namespace }`.
+offline-ready = ready
+offline-revision = revision
+offline-history-title = **Rollout history of `{ $name }`** in `{ $namespace }`
+offline-current = current
+offline-no-history = No revisions.
+offline-nodes-title = **Nodes** ({ $count })
+offline-pods-on-node = { $count ->
+    [one] { $count } pod
+   *[other] { $count } pods
+    }
+offline-change-approved = ✅ Done: { $call }
+offline-change-approved-detail =
+    ✅ Done: { $call }
+    { $detail }
+offline-change-declined = ❌ Not done: { $call } was declined, so nothing changed.
+offline-change-declined-reason = ❌ Not done: { $call } was declined, so nothing changed. ({ $reason })
+offline-change-expired = ⌛ Not done: nobody approved { $call } in time, so nothing changed.
+offline-change-failed = ⚠️ The approved change { $call } failed.
+offline-change-failed-reason = ⚠️ The approved change { $call } failed: { $reason }
+offline-tool-error = ⚠️ `{ $tool }` did not work ({ $code }): { $message }
+offline-no-pod = I found no pod of `{ $target }` in { $namespaces }. Name the namespace to look elsewhere, for example "in prod".
+offline-no-pod-listed = I found no pod of `{ $target }` in { $namespaces }. Pods in `{ $first }`: { $pods }. Name the namespace to look elsewhere, for example "in prod".
+offline-investigation-title = **Investigation: `{ $namespace }`**
+offline-investigation-title-target = **Investigation: `{ $target }` in `{ $namespace }`**
+offline-suspect = - Pod `{ $pod }`: **{ $status }**, { $restarts ->
+    [one] { $restarts } restart
+   *[other] { $restarts } restarts
+    }, { $ready } ready
+offline-other-troubled-pods = { $count ->
+    [one] - { $count } more pod of it is in trouble too
+   *[other] - { $count } more pods of it are in trouble too
+    }
+offline-healthy-target = { $count ->
+    [one] The only pod of `{ $target }` is running and ready, with no restarts.
+   *[other] The { $count } pods of `{ $target }` are running and ready, with no restarts.
+    }
+offline-healthy-namespace = { $count ->
+    [one] The only pod in `{ $namespace }` is running and ready, with no restarts.
+   *[other] All { $count } pods in `{ $namespace }` are running and ready, with no restarts.
+    }
+offline-logs-heading = **Last log lines**
+offline-logs-heading-previous = **Last log lines of the crashed run**
+offline-logs-unavailable = Logs unavailable: { $error }
+offline-warnings-heading = **Warning events**
+offline-no-warnings = No warning events.
+offline-key-line = Key line:
+offline-cause-heading = **Likely cause**:
+offline-cause-missing_config = the container exits at start-up because its configuration is incomplete (see the key line).
+offline-cause-crash = the container keeps exiting after it starts, and Kubernetes backs off between restarts.
+offline-cause-image = the image cannot be pulled (wrong name or tag, or no access to the registry).
+offline-cause-oom = the container is killed for using more memory than its limit.
+offline-cause-scheduling = the pod cannot be placed on any node (not enough resources, or taints and selectors).
+offline-cause-config = the container cannot be created: it refers to a ConfigMap, Secret or key that does not exist.
+offline-next-heading = **Next step**:
+offline-next-missing_config = Fix the deployment's configuration (add what the key line says is missing), or roll back: `rollback { $target } in { $namespace }` (needs approval).
+offline-next-crash = Read more of the logs (`show logs of { $target } in { $namespace }`) or roll back to the last good revision: `rollback { $target } in { $namespace }` (needs approval).
+offline-next-image = Check the image name and tag (`rollout history of { $target } in { $namespace }`), or roll back (needs approval).
+offline-next-oom = Raise the memory limit of `{ $target }` in `{ $namespace }`, or find what uses the memory.
+offline-next-scheduling = Check the nodes (`list nodes`) for capacity, pressure and taints.
+offline-next-config = Create the missing ConfigMap or Secret in `{ $namespace }`, or fix the reference in `{ $target }`.
+offline-next-unknown = Look at the events and the description: `describe { $target } in { $namespace }`.
+offline-clarify-name = Which one should I { $action }? Name it, for example "{ $example }".
+offline-clarify-replicas = To how many replicas? For example "scale web to 3".
+offline-action-restart = restart
+offline-action-scale = scale
+offline-action-rollback = roll back
+offline-action-delete = delete
+offline-action-logs = show the logs of
+offline-action-describe = describe
+offline-action-history = show the rollout history of
+offline-example-restart = restart api in prod
+offline-example-scale = scale api in prod to 3
+offline-example-rollback = roll back api in prod
+offline-example-delete = delete api in prod
+offline-example-logs = show the logs of api in prod
+offline-example-describe = describe api in prod
+offline-example-history = show the rollout history of api in prod
+offline-invalid = I could not turn that into a valid request: { $reason }
+offline-unreadable = The result of `{ $tool }` could not be read.
+offline-help =
+    I am the **offline provider**: no AI model is available, so I follow simple rules. I understand requests like:
+    - `list pods in prod` · `list deployments in prod` · `list nodes`
+    - `show logs of api in prod` · `describe deployment api in prod` · `events in prod`
+    - `rollout history of api in prod`
+    - `why is api failing in prod` (I read the pods, the crashed run's logs and the events)
+    - `restart api in prod` · `scale web to 3 in prod` · `rollback api in prod` · `delete pod <name> in prod` (these need approval)
+
+## /mode
+cmd-mode = What this chat lets the bot change
+mode-name-read-only = 🔒 read-only
+mode-name-approve = ✅ approve
+mode-name-suggest = 💡 suggest
+mode-explain-read-only = The bot only reads the cluster; no change even reaches approval.
+mode-explain-approve = Changes become approval cards; nothing runs until an approver approves.
+mode-explain-suggest = The bot says what it would run and runs nothing.
+mode-current = This chat's mode: { $mode }. { $explain }
+mode-set = Mode set to { $mode }. { $explain }
+mode-unknown = Unknown mode. Choose one of: { $modes }
+mode-approvers-only = Only approvers can change the mode.
+mode-blocked-read-only = 🔒 This chat is read-only, so this change was not proposed. Nothing was run: { $call }
+mode-blocked-suggest = 💡 Suggestion (suggest mode): I would run { $call }. Nothing was run.

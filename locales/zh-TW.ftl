@@ -186,3 +186,118 @@ approvals-item = • #{ $id } { $call }：剩 { $left }，卡片 { $card }
 audit-approvers-only = 只有核准者可以查看稽核紀錄。
 audit-empty = 稽核紀錄是空的。
 audit-title = <b>最近 { $count } 筆稽核紀錄</b>
+
+## 離線模式
+# 沒有可用模型時依規則運作的替代方案（src/offline）。回覆是 Markdown，不是 HTML。
+offline-marker = 🔌 離線模式：依規則產生的回覆，未使用 AI 模型。
+offline-more = …還有 { $count } 筆
+offline-list-separator = 、
+offline-pods-title = **`{ $namespace }` 的 Pod**（{ $count } 個）
+offline-no-pods = `{ $namespace }` 裡沒有任何 Pod。
+offline-restarts = 重啟 { $count } 次
+offline-logs-title = **`{ $pod }` 的日誌**（`{ $namespace }`）
+offline-logs-title-previous = **`{ $pod }` 的日誌**（`{ $namespace }`，上一次當掉的執行）
+offline-no-log-lines = 沒有日誌內容。
+offline-describe-title = **{ $kind } `{ $name }`**
+offline-describe-title-namespaced = **{ $kind } `{ $name }`**（`{ $namespace }`）
+offline-age = 存在時間
+offline-labels = 標籤
+offline-details = 詳細資訊
+offline-recent-events = 最近的事件
+offline-events-title = **`{ $namespace }` 的事件**（{ $count } 筆，最新的在前）
+offline-events-title-about = **`{ $namespace }` 裡關於 `{ $object }` 的事件**（{ $count } 筆，最新的在前）
+offline-no-events = 沒有事件。
+offline-deployments-title = **`{ $namespace }` 的部署**（{ $count } 個）
+offline-no-deployments = `{ $namespace }` 裡沒有任何部署。
+offline-ready = 就緒
+offline-revision = 版本
+offline-history-title = **`{ $name }` 的版本紀錄**（`{ $namespace }`）
+offline-current = 目前版本
+offline-no-history = 沒有版本紀錄。
+offline-nodes-title = **節點**（{ $count } 個）
+offline-pods-on-node = { $count } 個 Pod
+offline-change-approved = ✅ 已完成：{ $call }
+offline-change-approved-detail =
+    ✅ 已完成：{ $call }
+    { $detail }
+offline-change-declined = ❌ 未執行：{ $call } 已被拒絕，叢集沒有任何變更。
+offline-change-declined-reason = ❌ 未執行：{ $call } 已被拒絕，叢集沒有任何變更。（{ $reason }）
+offline-change-expired = ⌛ 未執行：{ $call } 沒有人在時限內核准，叢集沒有任何變更。
+offline-change-failed = ⚠️ 已核准的變更 { $call } 執行失敗。
+offline-change-failed-reason = ⚠️ 已核准的變更 { $call } 執行失敗：{ $reason }
+offline-tool-error = ⚠️ `{ $tool }` 執行失敗（{ $code }）：{ $message }
+offline-no-pod = 在 { $namespaces } 裡找不到 `{ $target }` 的 Pod。要查其他命名空間，請說出名稱，例如「prod 的 { $target }」。
+offline-no-pod-listed = 在 { $namespaces } 裡找不到 `{ $target }` 的 Pod。`{ $first }` 裡的 Pod：{ $pods }。要查其他命名空間，請說出名稱，例如「prod 的 { $target }」。
+offline-investigation-title = **調查：`{ $namespace }`**
+offline-investigation-title-target = **調查：`{ $target }`（`{ $namespace }`）**
+offline-suspect = - Pod `{ $pod }`：**{ $status }**，重啟 { $restarts } 次，就緒 { $ready }
+offline-other-troubled-pods = - 另外還有 { $count } 個 Pod 也有問題
+offline-healthy-target = { $count ->
+    [1] `{ $target }` 的 Pod 正在執行且已就緒，沒有重啟。
+   *[other] `{ $target }` 的 { $count } 個 Pod 都在執行且已就緒，沒有重啟。
+    }
+offline-healthy-namespace = { $count ->
+    [1] `{ $namespace }` 唯一的 Pod 正在執行且已就緒，沒有重啟。
+   *[other] `{ $namespace }` 的 { $count } 個 Pod 都在執行且已就緒，沒有重啟。
+    }
+offline-logs-heading = **最後幾行日誌**
+offline-logs-heading-previous = **上一次當掉時的最後幾行日誌**
+offline-logs-unavailable = 無法取得日誌：{ $error }
+offline-warnings-heading = **警告事件**
+offline-no-warnings = 沒有警告事件。
+offline-key-line = 關鍵訊息：
+offline-cause-heading = **可能原因**：
+offline-cause-missing_config = 容器啟動時因為設定不完整而結束（請看關鍵訊息）。
+offline-cause-crash = 容器啟動後一直結束，Kubernetes 每次重啟前都會等待更久（BackOff）。
+offline-cause-image = 映像檔拉不下來（名稱或標籤錯誤，或沒有映像檔儲存庫的存取權限）。
+offline-cause-oom = 容器用的記憶體超過上限，被系統終止。
+offline-cause-scheduling = Pod 無法排程到任何節點（資源不足，或受 taint、selector 限制）。
+offline-cause-config = 容器無法建立：它參照的 ConfigMap、Secret 或其中的鍵不存在。
+offline-next-heading = **建議下一步**：
+offline-next-missing_config = 修正部署的設定（補上關鍵訊息所說缺少的項目），或回滾：「回滾 { $namespace } 的 { $target }」（需要核准）。
+offline-next-crash = 看更多日誌（「看 { $namespace } 的 { $target } 的 log」），或回滾到上一個正常的版本：「回滾 { $namespace } 的 { $target }」（需要核准）。
+offline-next-image = 檢查映像檔名稱與標籤（「{ $namespace } 的 { $target } 的版本紀錄」），或回滾（需要核准）。
+offline-next-oom = 調高 `{ $namespace }` 裡 `{ $target }` 的記憶體上限，或找出佔用記憶體的原因。
+offline-next-scheduling = 檢查節點的容量、壓力與 taint（「列出節點」）。
+offline-next-config = 在 `{ $namespace }` 建立缺少的 ConfigMap 或 Secret，或修正 `{ $target }` 裡的參照。
+offline-next-unknown = 查看事件與詳細資訊：「查看 { $namespace } 的 { $target } 的詳細資訊」。
+offline-clarify-name = 要{ $action }的是哪一個？請說出名稱，例如「{ $example }」。
+offline-clarify-replicas = 要調整成幾個副本？例如「把 web 擴展到 3 個副本」。
+offline-action-restart = 重啟
+offline-action-scale = 調整副本數
+offline-action-rollback = 回滾
+offline-action-delete = 刪除
+offline-action-logs = 看日誌
+offline-action-describe = 查看詳細資訊
+offline-action-history = 看版本紀錄
+offline-example-restart = 重啟 prod 的 api
+offline-example-scale = 把 prod 的 api 擴展到 3 個副本
+offline-example-rollback = 回滾 prod 的 api
+offline-example-delete = 刪除 prod 的 api
+offline-example-logs = 看 prod 的 api 的 log
+offline-example-describe = 查看 prod 的 api 的詳細資訊
+offline-example-history = prod 的 api 的版本紀錄
+offline-invalid = 無法把這個要求轉成有效的操作：{ $reason }
+offline-unreadable = 無法讀取 `{ $tool }` 的結果。
+offline-help =
+    我是**離線模式**：目前沒有可用的 AI 模型，所以我依簡單的規則處理。我看得懂這類要求：
+    - 「列出 prod 的 pod」·「列出 prod 的部署」·「列出節點」
+    - 「看 prod 的 api 的 log」·「查看 prod 的 api 的詳細資訊」·「prod 的事件」
+    - 「prod 的 api 的版本紀錄」
+    - 「為什麼 prod 的 api 一直重啟？」（我會查看 Pod、上一次當掉時的日誌與事件）
+    - 「重啟 prod 的 api」·「把 prod 的 web 擴展到 3 個副本」·「回滾 prod 的 api」·「刪除 prod 的 pod <名稱>」（這些需要核准）
+
+## /mode
+cmd-mode = 這個聊天室允許機器人做哪些變更
+mode-name-read-only = 🔒 唯讀
+mode-name-approve = ✅ 需核准
+mode-name-suggest = 💡 僅建議
+mode-explain-read-only = 機器人只讀取叢集，任何變更都不會送出核准。
+mode-explain-approve = 變更會變成核准卡片，核准者核准前不會執行。
+mode-explain-suggest = 機器人只說明會執行什麼，不會真的執行。
+mode-current = 這個聊天室的模式：{ $mode }。{ $explain }
+mode-set = 模式已設為 { $mode }。{ $explain }
+mode-unknown = 沒有這個模式。請選擇：{ $modes }
+mode-approvers-only = 只有核准者可以變更模式。
+mode-blocked-read-only = 🔒 這個聊天室是唯讀模式，所以沒有提出這項變更，也沒有執行任何動作：{ $call }
+mode-blocked-suggest = 💡 建議（僅建議模式）：我會執行 { $call }。沒有執行任何動作。
