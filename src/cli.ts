@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { ProviderName } from './llm/provider-names.js';
@@ -51,9 +52,37 @@ async function main(argv: string[]): Promise<number> {
       await runParseToolCallCommand(stdinLines(), writeLine);
       return 0;
     }
+    case 'audit': {
+      const config = configOrExit();
+      const { values } = parseArgs({ args: rest, options: { since: { type: 'string', default: '24h' } } });
+      const { Redis } = await import('ioredis');
+      const { createAuditTrail } = await import('./audit/trail.js');
+      const { runAuditCommand } = await import('./audit/audit-command.js');
+      const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, retryStrategy: () => null });
+      try {
+        await runAuditCommand({ since: values.since ?? '24h' }, { trail: createAuditTrail({ redis, keyPrefix: config.redis.keyPrefix }), write: writeLine });
+      } finally {
+        redis.disconnect();
+      }
+      return 0;
+    }
+    case 'doctor': {
+      const config = configOrExit();
+      const { runDoctor, formatCheckLine, doctorExitCode } = await import('./doctor/doctor.js');
+      const { createLogger } = await import('./logger.js');
+      const { createClusterRuntime } = await import('./runtime/cluster.js');
+      let cluster: import('./doctor/doctor.js').DoctorDeps['cluster'];
+      try {
+        cluster = { executor: createClusterRuntime(config, createLogger({ level: 'silent' })).executor };
+      } catch (error) {
+        cluster = { error: error instanceof Error ? error.message : String(error) };
+      }
+      const lines = await runDoctor(config, { cluster });
+      for (const line of lines) writeLine(formatCheckLine(line));
+      return doctorExitCode(lines);
+    }
     default:
       process.stderr.write(`${command ? `unknown command "${command}"\n` : ''}${USAGE}\n`);
-      void rest;
       return 2;
   }
 }
