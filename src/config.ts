@@ -139,6 +139,9 @@ const envSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
   ),
   LOG_PRETTY: boolFlag,
+  LANGFUSE_BASE_URL: url('https://cloud.langfuse.com'),
+  LANGFUSE_PUBLIC_KEY: optionalString,
+  LANGFUSE_SECRET_KEY: optionalString,
 });
 
 // Twenty provider variables built from one template; their names are dynamic, so they parse as a record.
@@ -178,6 +181,8 @@ export interface Config {
   providers: ProviderConfig[];
   metricsPort: number;
   log: { level: string; pretty: boolean };
+  /** Tracing of model calls, on only when both keys are set. */
+  langfuse?: { baseUrl: string; publicKey: string; secretKey: string };
 }
 
 export class ConfigError extends Error {
@@ -242,12 +247,15 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
     providers,
     metricsPort: e.METRICS_PORT,
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+    ...(e.LANGFUSE_PUBLIC_KEY && e.LANGFUSE_SECRET_KEY
+      ? { langfuse: { baseUrl: e.LANGFUSE_BASE_URL, publicKey: e.LANGFUSE_PUBLIC_KEY, secretKey: e.LANGFUSE_SECRET_KEY } }
+      : {}),
   };
 }
 
 /** Every value that must never appear in a log line. */
 export function secretValues(config: Config): string[] {
-  const values = [config.telegram.token, ...config.providers.map((p) => p.apiKey)];
+  const values = [config.telegram.token, ...config.providers.map((p) => p.apiKey), config.langfuse?.secretKey];
   const redisPassword = /^rediss?:\/\/[^:@/]*:([^@/]+)@/.exec(config.redis.url)?.[1];
   if (redisPassword) values.push(redisPassword);
   return values.filter((v): v is string => typeof v === 'string' && v.length >= 4);

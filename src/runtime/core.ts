@@ -4,6 +4,7 @@ import { createI18n, translatorFrom, type Translate } from '../bot/i18n.js';
 import { createChatMemory, type ChatMemory } from '../chat/memory.js';
 import type { Config } from '../config.js';
 import { createModelChain, type ModelChain } from '../llm/chain.js';
+import { createLangfuseTracer, tracedChain } from '../llm/tracing.js';
 import type { ProviderName } from '../llm/provider-names.js';
 import { createRedis, waitForRedis } from '../redis.js';
 import { createMetrics, type Metrics, type ScrapeSources } from '../metrics/registry.js';
@@ -39,13 +40,16 @@ export async function createCore(config: Config, logger: Logger, name: string, r
   const configured = new Set<ProviderName>(config.providers.map((p) => p.name));
   const scrape: ScrapeSources = {};
   const { registry, metrics } = createMetrics(scrape);
-  const chain = createModelChain({
+  const baseChain = createModelChain({
     providers: config.providers,
     redis,
     logger,
     keyPrefix: config.redis.keyPrefix,
     onAttempt: (a) => metrics.providerAttempt(a.provider, a.outcome),
   });
+  const tracer = config.langfuse ? createLangfuseTracer(config.langfuse, logger) : undefined;
+  if (tracer) logger.info({ langfuse: config.langfuse?.baseUrl }, 'tracing model calls to Langfuse');
+  const chain = tracer ? tracedChain(baseChain, tracer) : baseChain;
   scrape.providers = () => chain.snapshot();
   return {
     config,
@@ -60,6 +64,7 @@ export async function createCore(config: Config, logger: Logger, name: string, r
     route: (task) => routeTask(task, configured),
     startedAt: Date.now(),
     async close() {
+      await tracer?.close();
       await redis.quit().catch(() => redis.disconnect());
     },
   };
