@@ -22,6 +22,14 @@ describe('model Markdown to Telegram HTML', () => {
     );
   });
 
+  it('lets bold span inline code', () => {
+    expect(markdownToTelegramHtml('**Pods in `prod`** (7)')).toBe('<b>Pods in <code>prod</code></b> (7)');
+  });
+
+  it('does not format inside inline code', () => {
+    expect(markdownToTelegramHtml('`**not bold** <x>`')).toBe('<code>**not bold** &lt;x&gt;</code>');
+  });
+
   it('leaves multiplication and lone asterisks alone', () => {
     expect(markdownToTelegramHtml('2 * 3 = 6')).toBe('2 * 3 = 6');
   });

@@ -20,17 +20,15 @@ export function markdownToTelegramHtml(markdown: string): string {
 }
 
 function inline(text: string): string {
-  // Split out inline code first so nothing inside it is formatted.
-  return text
-    .split(/(`[^`\n]+`)/g)
-    .map((part) => {
-      if (/^`[^`\n]+`$/.test(part)) return `<code>${escapeHtml(part.slice(1, -1))}</code>`;
-      return escapeHtml(part)
-        .replace(/^#{1,6}\s+(.+)$/gm, '<b>$1</b>')
-        .replace(/\*\*([^*\n]+)\*\*/g, '<b>$1</b>')
-        .replace(/__([^_\n]+)__/g, '<b>$1</b>')
-        .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s).,!?:;]|$)/g, '$1<i>$2</i>')
-        .replace(/^(\s*)[-*]\s+/gm, '$1• ');
-    })
-    .join('');
+  // Inline code is set aside first (so nothing inside it is formatted), then put back as <code>; bold or
+  // italics may span it ("**Pods in `prod`**").
+  const codes: string[] = [];
+  const marked = text.replace(/`([^`\n]+)`/g, (_, code: string) => `\u0000${codes.push(code) - 1}\u0000`);
+  return escapeHtml(marked)
+    .replace(/^#{1,6}\s+(.+)$/gm, '<b>$1</b>')
+    .replace(/\*\*([^*\n]+)\*\*/g, '<b>$1</b>')
+    .replace(/__([^_\n]+)__/g, '<b>$1</b>')
+    .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s).,!?:;]|$)/g, '$1<i>$2</i>')
+    .replace(/^(\s*)[-*]\s+/gm, '$1• ')
+    .replace(/\u0000(\d+)\u0000/g, (_, i: string) => `<code>${escapeHtml(codes[Number(i)] ?? '')}</code>`);
 }
