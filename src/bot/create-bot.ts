@@ -19,6 +19,8 @@ import { MENU_COMMANDS } from './commands/menu.js';
 import { approvalCommands } from './commands/approvals.js';
 import { approvalFeature } from './features/approvals.js';
 import { confirmApprovalFeature } from './features/confirm-approval.js';
+import { runCommandFeature } from './features/run-command.js';
+import type { ClusterExecutor } from '../cluster/executor.js';
 import type { ApprovalFlow } from '../approvals/flow.js';
 import type { ApprovalStore } from '../approvals/store.js';
 import type { AuditTrail } from '../audit/trail.js';
@@ -39,6 +41,8 @@ export interface BotDeps {
   agents: AgentDispatcher;
   understanding: Pick<TextDeps, 'classify' | 'route' | 'answerer'>;
   approvals: { flow: ApprovalFlow; store: ApprovalStore; audit: AuditTrail };
+  /** The scoped cluster executor, for /run. */
+  executor: ClusterExecutor;
 }
 
 /** One chat's updates run in order; different chats run side by side. */
@@ -102,6 +106,16 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     approvalFeature({ flow: deps.approvals.flow, redis, keyPrefix: config.redis.keyPrefix, confirmSelfApproval: confirm.start }),
   );
   bot.use(approvalCommands({ store: deps.approvals.store, audit: deps.approvals.audit, t, approverIds: config.access.approverUserIds }));
+  bot.use(
+    runCommandFeature({
+      executor: deps.executor,
+      flow: deps.approvals.flow,
+      t,
+      logger,
+      defaultNamespace: config.cluster.defaultNamespace,
+      protectedNamespaces: config.cluster.protectedNamespaces,
+    }) as unknown as Composer<BotContext>,
+  );
   bot.use(startCommand());
   bot.use(langCommand(localeStore));
   bot.use(statusCommand(deps.status, t));

@@ -58,6 +58,7 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
     localeStore,
     agents,
     approvals,
+    executor: cluster.executor,
     understanding: {
       classify,
       route: core.route,

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { toolSchemas, type ToolName } from '../../tools/catalog.js';
+import { coerceArguments } from '../../tools/validate-tool-call.js';
+
+export type FieldCheck = { ok: true; value: unknown } | { ok: false; reason: string };
+
+function describe(issue: z.core.$ZodIssue, key: string, raw: string): string {
+  const subject = `${key} = ${JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw)}`;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${subject}: must be ${issue.expected === 'number' || issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}`;
+    case 'too_big':
+      return `${subject}: must be at most ${String(issue.maximum)}`;
+    case 'too_small':
+      return `${subject}: must be at least ${String(issue.minimum)}`;
+    case 'invalid_value':
+      return `${subject}: must be one of ${issue.values.map(String).join(', ')}`;
+    default:
+      return `${subject}: ${issue.message}`;
+  }
+}
+
+/**
+ * One value of a guided /run, checked on its own against the catalog field (same coercions as validateToolCall:
+ * "3" → 3), so a bad value is asked again at once. The whole call is still validated by validateToolCall at the end.
+ */
+export function checkField(tool: ToolName, key: string, raw: string): FieldCheck {
+  const schema = toolSchemas[tool];
+  const field = (schema.shape as Record<string, z.ZodType | undefined>)[key];
+  if (!field || !Object.hasOwn(schema.shape, key)) return { ok: false, reason: `${tool} has no argument "${key}"` };
+  const value = coerceArguments(schema, { [key]: raw.trim() })[key];
+  const parsed = field.safeParse(value);
+  if (parsed.success && parsed.data !== undefined) return { ok: true, value: parsed.data };
+  const issue = parsed.success ? undefined : parsed.error.issues[0];
+  return { ok: false, reason: issue ? describe(issue, key, raw) : `${key}: a value is needed` };
+}

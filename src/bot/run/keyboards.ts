@@ -1,0 +1,26 @@
+import { InlineKeyboard } from 'grammy';
+import { encodeRunCancel, encodeRunPick, encodeRunSkip } from './run-callback-data.js';
+
+export interface ChoiceKeyboardInput {
+  flowId: string;
+  step: number;
+  /** Button labels; a button's position is its token, never its value. */
+  labels: readonly string[];
+  columns: number;
+  /** The label of a "skip" button for an optional value; absent for required ones. */
+  skipLabel?: string;
+  cancelLabel: string;
+}
+
+/** One step's buttons: the choices in rows of `columns`, then skip (if any) and cancel on the last row. */
+export function choiceKeyboard(input: ChoiceKeyboardInput): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  input.labels.forEach((label, index) => {
+    if (index > 0 && index % input.columns === 0) keyboard.row();
+    keyboard.text(label, encodeRunPick(input.flowId, input.step, index));
+  });
+  if (input.labels.length > 0) keyboard.row();
+  if (input.skipLabel !== undefined) keyboard.text(input.skipLabel, encodeRunSkip(input.flowId, input.step));
+  keyboard.text(input.cancelLabel, encodeRunCancel(input.flowId));
+  return keyboard;
+}

@@ -1,0 +1,34 @@
+import { TOOL_NAMES, type ToolName } from '../../tools/catalog.js';
+import { escapeHtml } from '../html.js';
+import type { Translate } from '../i18n.js';
+import type { Locale } from '../locale.js';
+import type { RunCommandProblem } from './parse-run-command.js';
+import { BODY_PARAMETERS, usageLine } from './tool-parameters.js';
+
+/** How to call one tool, from its catalog schema, with what [ ] means and where the namespace defaults to. */
+export function renderUsage(t: Translate, locale: Locale, tool: ToolName, defaultNamespace: string): string {
+  const lines = [
+    t(locale, 'run-usage', { usage: `<code>${escapeHtml(usageLine(tool))}</code>` }),
+    t(locale, 'run-usage-legend', { namespace: `<code>${escapeHtml(defaultNamespace)}</code>` }),
+  ];
+  if (BODY_PARAMETERS[tool]) lines.push(t(locale, 'run-usage-manifest'));
+  return lines.join('\n');
+}
+
+/** The twelve tool names, as code, for "no such tool" and the help text. */
+export function toolList(): string {
+  return TOOL_NAMES.map((name) => `<code>${name}</code>`).join(', ');
+}
+
+export function renderUnknownTool(t: Translate, locale: Locale, tool: string): string {
+  return t(locale, 'run-unknown-tool', { tool: escapeHtml(tool.slice(0, 64)), tools: toolList() });
+}
+
+export function renderParseProblem(t: Translate, locale: Locale, problem: RunCommandProblem, token: string): string {
+  return t(locale, `run-problem-${problem}`, { token: escapeHtml(token.slice(0, 200)) });
+}
+
+/** The reason validateToolCall gave, in a localized frame, followed by the tool's usage. */
+export function renderInvalidCall(t: Translate, locale: Locale, tool: ToolName, reason: string, defaultNamespace: string): string {
+  return `${t(locale, 'run-invalid', { reason: escapeHtml(reason) })}\n${renderUsage(t, locale, tool, defaultNamespace)}`;
+}

@@ -1,0 +1,15 @@
+import type { Context } from 'grammy';
+import { splitHtml } from '../html.js';
+
+/**
+ * replyHtml for a plain Context (inside a conversation the context carries no BotContext extras): HTML split under
+ * Telegram's limit, one message per part.
+ */
+export async function sendHtml(ctx: Pick<Context, 'reply'>, html: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (const part of splitHtml(html)) {
+    const sent = await ctx.reply(part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    ids.push(sent.message_id);
+  }
+  return ids;
+}
