@@ -4,7 +4,8 @@ import type { Buttons, ChatOutput } from '../bot/chat-output.js';
 import { encodeApprovalDecision } from '../bot/callback-data.js';
 import type { Translate } from '../bot/i18n.js';
 import { renderApprovalCard } from '../bot/render/approval-card.js';
-import { isClusterError, type ClusterExecutor, runTool } from '../cluster/executor.js';
+import { isClusterError, runTool, type ClusterError, type ClusterExecutor } from '../cluster/executor.js';
+import type { ChatModeStore } from './chat-mode.js';
 import type { WriteToolCall } from '../cluster/tool-args.js';
 import type { AuditTrail } from '../audit/trail.js';
 import type { Risk, ToolCall } from '../tools/catalog.js';
@@ -41,6 +42,7 @@ export interface ApprovalFlowDeps {
   keyPrefix: string;
   schedule: ApprovalScheduler;
   settings: ApprovalSettings;
+  modes: ChatModeStore;
   now?: () => number;
 }
 
@@ -56,6 +58,15 @@ export interface ProposeInput {
   agentState?: AgentState;
   replyTo?: number;
 }
+
+/** A card, or why there is none: the chat's mode forbids proposing, or the call could never run (scope, a missing target). */
+export type ProposeResult =
+  | { kind: 'card'; record: ApprovalRecord }
+  | { kind: 'blocked'; mode: 'read-only' | 'suggest' }
+  | { kind: 'refused'; error: ClusterError };
+
+/** Preview failures that mean the call itself can never run, so no card is worth making. */
+const REFUSING_CODES: ReadonlySet<string> = new Set(['out_of_scope', 'protected_namespace', 'not_found', 'invalid', 'forbidden']);
 
 export type DecideResult =
   | { kind: 'approved' | 'rejected' | 'cancelled'; record: ApprovalRecord }
@@ -143,12 +154,24 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
   return {
     refreshCard,
 
-    async propose(input: ProposeInput): Promise<ApprovalRecord> {
+    async propose(input: ProposeInput): Promise<ProposeResult> {
+      const mode = await deps.modes.get(input.chatId);
+      if (mode !== 'approve') {
+        logger.info({ chat_id: input.chatId, tool: input.call.name, mode }, 'change not proposed: chat mode');
+        await audit
+          .append({ kind: 'tool_call', chatId: input.chatId, userId: input.requesterId, tool: input.call.name, argsHash: approvalHash(input.call.name, input.call.arguments), outcome: `blocked_${mode}`, ...(input.jobRef ? { jobRef: input.jobRef } : {}) })
+          .catch(() => undefined);
+        return { kind: 'blocked', mode };
+      }
       let preview: unknown;
       let previewError: string | undefined;
       try {
         preview = await deps.executor.preview(input.call as WriteToolCall);
       } catch (error) {
+        if (isClusterError(error) && REFUSING_CODES.has(error.code)) {
+          logger.info({ chat_id: input.chatId, tool: input.call.name, code: error.code }, 'change refused before a card: it cannot run');
+          return { kind: 'refused', error };
+        }
         previewError = isClusterError(error) ? error.message : messageOf(error);
         logger.warn({ err: error, tool: input.call.name }, 'preview failed');
       }
@@ -180,7 +203,7 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
         .catch((error: unknown) => log.error({ err: error }, 'could not write the audit entry'));
       await auditState(record);
       log.info({ tool: record.tool, risk: record.risk, expires_at: record.expiresAt }, 'approval requested');
-      return { ...record, ...(cardId !== undefined ? { cardMessageId: cardId } : {}) };
+      return { kind: 'card', record: { ...record, ...(cardId !== undefined ? { cardMessageId: cardId } : {}) } };
     },
 
     async decide(input: { approvalId: string; userId: number; userName?: string; decision: 'approve' | 'reject'; confirmed?: boolean }): Promise<DecideResult> {

@@ -16,6 +16,8 @@ import { createErrorHandler } from './error-handler.js';
 import { textFeature, type TextDeps } from './features/text.js';
 import { cancelCommand } from './commands/cancel.js';
 import { MENU_COMMANDS } from './commands/menu.js';
+import { modeCommand } from './commands/mode.js';
+import type { ChatModeStore } from '../approvals/chat-mode.js';
 import { approvalCommands } from './commands/approvals.js';
 import { approvalFeature } from './features/approvals.js';
 import { confirmApprovalFeature } from './features/confirm-approval.js';
@@ -40,7 +42,7 @@ export interface BotDeps {
   localeStore: LocaleStore;
   agents: AgentDispatcher;
   understanding: Pick<TextDeps, 'classify' | 'route' | 'answerer'>;
-  approvals: { flow: ApprovalFlow; store: ApprovalStore; audit: AuditTrail };
+  approvals: { flow: ApprovalFlow; store: ApprovalStore; audit: AuditTrail; modes: ChatModeStore };
   /** The scoped cluster executor, for /run. */
   executor: ClusterExecutor;
 }
@@ -106,6 +108,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     approvalFeature({ flow: deps.approvals.flow, redis, keyPrefix: config.redis.keyPrefix, confirmSelfApproval: confirm.start }),
   );
   bot.use(approvalCommands({ store: deps.approvals.store, audit: deps.approvals.audit, t, approverIds: config.access.approverUserIds }));
+  bot.use(modeCommand({ modes: deps.approvals.modes, approverIds: config.access.approverUserIds }));
   bot.use(
     runCommandFeature({
       executor: deps.executor,

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createApprovalFlow, type ApprovalFlow } from '../approvals/flow.js';
 import { createApprovalStore, type ApprovalStore } from '../approvals/store.js';
+import { createChatModeStore, type ChatModeStore } from '../approvals/chat-mode.js';
 import { createAuditTrail, type AuditTrail } from '../audit/trail.js';
 import type { ChatOutput } from '../bot/chat-output.js';
 import { createApprovalScheduler, type ApprovalQueues } from '../jobs/approval-jobs.js';
@@ -10,6 +11,7 @@ import type { Core } from './core.js';
 
 export interface ApprovalRuntime {
   store: ApprovalStore;
+  modes: ChatModeStore;
   audit: AuditTrail;
   flow: ApprovalFlow;
   close(): Promise<void>;
@@ -26,6 +28,7 @@ export function createApprovalRuntime(core: Core, cluster: ClusterRuntime, outpu
   };
   const store = createApprovalStore({ redis, keyPrefix: config.redis.keyPrefix, logger });
   const audit = createAuditTrail({ redis, keyPrefix: config.redis.keyPrefix, logger });
+  const modes = createChatModeStore(redis, config.redis.keyPrefix);
   const flow = createApprovalFlow({
     store,
     audit,
@@ -36,6 +39,7 @@ export function createApprovalRuntime(core: Core, cluster: ClusterRuntime, outpu
     redis,
     keyPrefix: config.redis.keyPrefix,
     schedule: createApprovalScheduler(queues),
+    modes,
     settings: {
       timeoutSeconds: config.approvals.timeoutSeconds,
       defaultNamespace: config.cluster.defaultNamespace,
@@ -46,6 +50,7 @@ export function createApprovalRuntime(core: Core, cluster: ClusterRuntime, outpu
   });
   return {
     store,
+    modes,
     audit,
     flow,
     async close() {

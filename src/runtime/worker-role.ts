@@ -1,6 +1,7 @@
 import { createChatOutput, createTelegramApi, type ChatOutput } from '../bot/chat-output.js';
 import { renderAgentOutcome } from '../bot/render/agent-outcome.js';
 import { markdownToTelegramHtml } from '../bot/render/markdown.js';
+import { renderProposalNotice } from '../bot/render/proposal-notice.js';
 import { startAgentWorker, type AgentWorker } from '../jobs/agent-worker.js';
 import { startApprovalWorkers } from '../jobs/approval-jobs.js';
 import { bullPrefix } from '../jobs/queues.js';
@@ -65,7 +66,7 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
       async onDone(job, outcome, log) {
         await output.edit(job.chatId, job.ackMessageId, renderAgentOutcome(t, job.locale, job.ref, outcome));
         if (outcome.kind === 'needs_approval') {
-          await approvals.flow.propose({
+          const proposed = await approvals.flow.propose({
             call: outcome.call,
             risk: outcome.risk,
             requesterId: job.userId,
@@ -76,6 +77,7 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
             agentState: outcome.state,
             replyTo: job.messageId,
           });
+          if (proposed.kind !== 'card') await output.send(job.chatId, renderProposalNotice(t, job.locale, proposed, outcome.call), { replyTo: job.messageId });
         }
         if (outcome.kind === 'answer') {
           await core.memory.remember(job.chatId, { role: 'user', content: job.text }, { role: 'assistant', content: outcome.text });
@@ -125,7 +127,7 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
         const [messageId] = await output.send(record.chatId, text, record.cardMessageId ? { replyTo: record.cardMessageId } : {});
         // The model may want a different change next; that is a new approval, never this one again.
         if (outcome.kind === 'needs_approval') {
-          await approvals.flow.propose({
+          const proposed = await approvals.flow.propose({
             call: outcome.call,
             risk: outcome.risk,
             requesterId: record.requesterId,
@@ -136,6 +138,7 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
             agentState: outcome.state,
             ...(messageId !== undefined ? { replyTo: messageId } : {}),
           });
+          if (proposed.kind !== 'card') await output.send(record.chatId, renderProposalNotice(t, record.locale, proposed, outcome.call));
         }
       },
     },

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { createApprovalFlow, OUTCOME_UNKNOWN, type ApprovalScheduler } from '../../src/approvals/flow.js';
+import { createApprovalFlow, OUTCOME_UNKNOWN, type ApprovalFlow, type ApprovalScheduler } from '../../src/approvals/flow.js';
+import { createChatModeStore } from '../../src/approvals/chat-mode.js';
+import type { ToolCall } from '../../src/tools/catalog.js';
 import { createApprovalStore } from '../../src/approvals/store.js';
 import { createAuditTrail } from '../../src/audit/trail.js';
 import type { ChatOutput } from '../../src/bot/chat-output.js';
@@ -38,6 +40,12 @@ function recordingOutput(): ChatOutput & { sent: string[] } {
   };
 }
 
+async function proposeCard(flow: ApprovalFlow, call: ToolCall) {
+  const result = await flow.propose({ call, risk: 'write', requesterId: 1, chatId: 1, locale: 'en' });
+  if (result.kind !== 'card') throw new Error(`expected a card, got ${result.kind}`);
+  return result.record;
+}
+
 function flowWith(executor: ClusterExecutor) {
   const scheduled: string[] = [];
   const schedule: ApprovalScheduler = {
@@ -57,6 +65,7 @@ function flowWith(executor: ClusterExecutor) {
     keyPrefix,
     schedule,
     settings: { timeoutSeconds: 60, defaultNamespace: 'default', timeZone: 'UTC', approverIds: [2], allowSelfApproval: false },
+    modes: createChatModeStore(redis, keyPrefix),
   });
   return { flow, store, scheduled };
 }
@@ -73,7 +82,7 @@ describe('execution happens at most once', () => {
       },
     });
     const { flow, store } = flowWith(hanging);
-    const record = await flow.propose({ call: { name: 'restart_deployment', arguments: { name: 'api', namespace: 'prod' } }, risk: 'write', requesterId: 1, chatId: 1, locale: 'en' });
+    const record = await proposeCard(flow, { name: 'restart_deployment', arguments: { name: 'api', namespace: 'prod' } });
     expect((await flow.decide({ approvalId: record.id, userId: 2, decision: 'approve' })).kind).toBe('approved');
     void flow.execute(record.id); // abandoned, like a SIGKILLed worker
     await new Promise((r) => setTimeout(r, 100));
@@ -92,7 +101,7 @@ describe('execution happens at most once', () => {
     const cluster = createSimulatedCluster();
     const { flow, store } = flowWith(cluster);
     for (let i = 0; i < 20; i++) {
-      const record = await flow.propose({ call: { name: 'scale_deployment', arguments: { name: 'web', namespace: 'prod', replicas: 3 + (i % 2) } }, risk: 'write', requesterId: 1, chatId: 1, locale: 'en' });
+      const record = await proposeCard(flow, { name: 'scale_deployment', arguments: { name: 'web', namespace: 'prod', replicas: 3 + (i % 2) } });
       await flow.decide({ approvalId: record.id, userId: 2, decision: 'approve' });
       await Promise.all([flow.execute(record.id), flow.execute(record.id), flow.execute(record.id)]);
       expect((await store.get(record.id))?.state).toBe('succeeded');

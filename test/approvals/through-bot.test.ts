@@ -150,3 +150,24 @@ describe('approval cards through the bot', () => {
     expect(status.plainText).toMatch(/Approvals today: 1 pending/);
   });
 });
+
+describe('the chat mode', () => {
+  it('read-only: no change even reaches approval; suggest: the bot says what it would run; only approvers switch', async () => {
+    const cluster = createSimulatedCluster();
+    const h = await start(cluster);
+    expect((await h.say('/mode read-only', { chatId: ALICE, userId: CAROL })).plainText).toContain('Only approvers');
+    expect((await h.say('/mode read-only')).plainText).toContain('read-only');
+    const before = Math.max(...h.emulator.messages(ALICE).map((m) => m.messageId));
+    h.emulator.sendUserMessage({ chatId: ALICE, userId: ALICE, text: 'restart api in prod', languageCode: 'en' });
+    const notice = await h.emulator.waitFor(() => h.emulator.messages(ALICE).find((m) => m.messageId > before && m.plainText.includes('read-only, so this change was not proposed')));
+    expect(notice.plainText).toContain('restart_deployment(name=api, namespace=prod)');
+    expect((await h.say('/run scale_deployment name=web replicas=4 namespace=prod')).plainText).toContain('read-only');
+
+    await h.say('/mode suggest');
+    const reply = await h.say('/run scale_deployment name=web replicas=4 namespace=prod');
+    expect(reply.plainText).toContain('I would run scale_deployment(name=web, replicas=4, namespace=prod). Nothing was run.');
+    expect(h.emulator.messages(ALICE).filter((m) => (m.replyMarkup?.inline_keyboard.length ?? 0) > 0 && m.plainText.includes('Approval'))).toHaveLength(0);
+    expect(await h.app.approvals.store.listPending()).toHaveLength(0);
+    expect(cluster.mutationCount()).toBe(0);
+  });
+});

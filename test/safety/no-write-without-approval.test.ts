@@ -156,16 +156,16 @@ describe('no change runs without an approval', () => {
   });
 
   it('after being declined, the model proposing the same call again does not get a second card', async () => {
-    scripted = [chatCompletion({ tool_calls: [fakeToolCall('restart_deployment', { name: 'redis', namespace: 'prod' })] })];
+    scripted = [chatCompletion({ tool_calls: [fakeToolCall('rollback_deployment', { name: 'web', namespace: 'prod' })] })];
     const before = Math.max(0, ...h.emulator.messages(ALICE).map((m) => m.messageId));
-    await lastAckAfter('restart redis in prod');
+    await lastAckAfter('roll back web in prod');
     const card = await waitForCard(h, ALICE, before);
     // When resumed after the reject, the model asks for the very same call again.
-    scripted = [chatCompletion({ tool_calls: [fakeToolCall('restart_deployment', { name: 'redis', namespace: 'prod' })] }), chatCompletion({ content: 'Understood, I will not restart it.' })];
+    scripted = [chatCompletion({ tool_calls: [fakeToolCall('rollback_deployment', { name: 'web', namespace: 'prod' })] }), chatCompletion({ content: 'Understood, I will not roll it back.' })];
     const reject = h.emulator.pressButton({ chatId: ALICE, userId: BOB, messageId: card.messageId, data: buttonData(card, 'reject') });
     await answerTo(h, reject.callbackQueryId);
     await settle(2000);
-    const cards = h.emulator.messages(ALICE).filter((m) => m.messageId > card.messageId && (m.replyMarkup?.inline_keyboard.length ?? 0) > 0 && m.plainText.includes('restart_deployment(name=redis'));
+    const cards = h.emulator.messages(ALICE).filter((m) => m.messageId > card.messageId && (m.replyMarkup?.inline_keyboard.length ?? 0) > 0 && m.plainText.includes('rollback_deployment(name=web'));
     expect(cards).toHaveLength(0);
     expect(cluster.mutationCount()).toBe(0);
   });

@@ -2,7 +2,7 @@ import type { Api } from 'grammy';
 import type { Translate } from '../i18n.js';
 import type { Locale } from '../locale.js';
 
-export const MENU_COMMANDS = ['start', 'help', 'run', 'status', 'approvals', 'cancel', 'audit', 'lang'] as const;
+export const MENU_COMMANDS = ['start', 'help', 'run', 'status', 'approvals', 'cancel', 'audit', 'mode', 'lang'] as const;
 
 function menu(t: Translate, locale: Locale) {
   return MENU_COMMANDS.map((command) => ({ command, description: t(locale, `cmd-${command}`) }));

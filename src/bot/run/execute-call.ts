@@ -5,6 +5,7 @@ import type { Translate } from '../i18n.js';
 import type { Locale } from '../locale.js';
 import { isReadCall, runReadTool } from './read-tool.js';
 import { renderClusterError } from './render-cluster-error.js';
+import { renderProposalNotice } from '../render/proposal-notice.js';
 import { renderReadResult } from './render-result.js';
 
 export interface RunCallDeps {
@@ -47,11 +48,10 @@ export async function executeRunCall(deps: RunCallDeps, call: ToolCall, who: Run
       const now = (deps.now ?? Date.now)();
       return { kind: 'answer', html: renderReadResult(deps.t, who.locale, result, { now, backend: deps.executor.backend }) };
     }
-    // The preview runs the scope checks of the write it previews, so a change that could never run (a protected
-    // or out-of-scope namespace, a missing deployment) is refused here instead of becoming a card.
-    await deps.executor.preview(call);
+    // propose previews the change first, so one that could never run (a protected or out-of-scope namespace,
+    // a missing deployment) is refused instead of becoming a card; the chat's mode may forbid proposing at all.
     const risk = effectiveRisk(call, { protectedNamespaces: deps.protectedNamespaces, defaultNamespace: deps.defaultNamespace });
-    const record = await deps.flow.propose({
+    const result = await deps.flow.propose({
       call,
       risk,
       requesterId: who.userId,
@@ -60,7 +60,9 @@ export async function executeRunCall(deps: RunCallDeps, call: ToolCall, who: Run
       locale: who.locale,
       ...(who.replyTo !== undefined ? { replyTo: who.replyTo } : {}),
     });
-    return { kind: 'proposed', approvalId: record.id, risk };
+    if (result.kind === 'card') return { kind: 'proposed', approvalId: result.record.id, risk };
+    const code = result.kind === 'refused' ? result.error.code : `mode_${result.mode}`;
+    return { kind: 'refused', code, html: renderProposalNotice(deps.t, who.locale, result, call) };
   } catch (error) {
     if (!isClusterError(error)) throw error;
     return { kind: 'refused', code: error.code, html: renderClusterError(deps.t, who.locale, error) };
