@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { createClusterExecutor } from '../cluster/create-cluster-executor.js';
 import type { ClusterExecutor } from '../cluster/executor.js';
+import { createKubernetesExecutor } from '../cluster/kubernetes.js';
 import { createScopedExecutor } from '../cluster/scoped-executor.js';
-import { createSimulatedCluster } from '../cluster/simulated.js';
+import { describeBackendSelection, resolveClusterBackend } from '../cluster/select-backend.js';
 import type { ClusterHealth } from '../status/snapshot.js';
 
 export interface ClusterRuntime {
@@ -11,19 +15,39 @@ export interface ClusterRuntime {
   health(): Promise<ClusterHealth>;
 }
 
-/** Picks the cluster backend. The simulated cluster lives in this process's memory. */
+/**
+ * Picks the cluster backend: CLUSTER_BACKEND if set, else Kubernetes where a kubeconfig or a service account is
+ * found, else the simulated cluster (which lives in this process's memory). Start-up says which, plainly.
+ */
 export function createClusterRuntime(config: Config, logger: Logger, override?: ClusterExecutor): ClusterRuntime {
-  const backend = config.cluster.backend ?? 'simulated';
-  if (backend === 'kubernetes' && !override) {
-    throw new Error('CLUSTER_BACKEND=kubernetes is not available in this version; use CLUSTER_BACKEND=simulated');
-  }
-  const inner = override ?? createSimulatedCluster();
-  logger.info({ backend: inner.backend, description: inner.description }, 'cluster backend');
-  const executor = createScopedExecutor(inner, {
+  const scope = {
     defaultNamespace: config.cluster.defaultNamespace,
     allowedNamespaces: config.cluster.allowedNamespaces,
     protectedNamespaces: config.cluster.protectedNamespaces,
-  });
+  };
+  let executor: ClusterExecutor;
+  if (override) {
+    executor = createScopedExecutor(override, scope);
+    logger.info({ backend: override.backend, description: override.description }, 'cluster backend: given by the caller');
+  } else {
+    const selection = resolveClusterBackend({
+      ...(config.cluster.backend ? { configured: config.cluster.backend } : {}),
+      ...(config.cluster.kubeconfig ? { kubeconfigPath: config.cluster.kubeconfig } : {}),
+      env: process.env,
+      homeDir: homedir(),
+      fileExists: existsSync,
+    });
+    executor = createClusterExecutor({
+      backend: selection.backend,
+      scope,
+      createKubernetesExecutor: () =>
+        createKubernetesExecutor({
+          ...(selection.kubeconfigPath ? { kubeconfigPath: selection.kubeconfigPath } : { inCluster: true }),
+          ...(config.cluster.context ? { context: config.cluster.context } : {}),
+        }),
+    });
+    logger.info({ backend: executor.backend, source: selection.source, description: executor.description }, `cluster backend: ${describeBackendSelection(selection)}`);
+  }
   return {
     executor,
     async health() {

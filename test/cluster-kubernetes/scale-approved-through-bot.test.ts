@@ -54,3 +54,21 @@ describe('the bot against a Kubernetes API server (the fake one, through a kubec
     expect(status.plainText).toContain(`Kubernetes context fake-admin at ${c.fake.url}`);
   });
 });
+
+describe('choosing the backend from the configuration', () => {
+  it('uses Kubernetes when KUBECONFIG points at a cluster and CLUSTER_BACKEND is unset, and says so in /status', async () => {
+    cluster = await startFakeCluster();
+    harness = await startHarness({ env: { CLUSTER_BACKEND: '', KUBECONFIG: cluster.kubeconfig.path } });
+    const status = await harness.say('/status');
+    expect(status.plainText).toContain(`Kubernetes context fake-admin at ${cluster.fake.url}`);
+    expect(harness.logs.some((l) => l.includes('cluster backend: ') && l.includes('"backend":"kubernetes"'))).toBe(true);
+    const pods = await harness.say('/run list_pods namespace=prod');
+    expect(pods.plainText).toContain('web-');
+  });
+
+  it('falls back to the simulated cluster when there is no kubeconfig, and says so', async () => {
+    harness = await startHarness({ env: { CLUSTER_BACKEND: '', KUBECONFIG: '/nonexistent/kubeconfig-for-test', HOME: '/nonexistent' } });
+    const status = await harness.say('/status');
+    expect(status.plainText).toContain('simulated cluster');
+  });
+});
