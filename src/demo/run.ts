@@ -90,6 +90,9 @@ async function main(): Promise<void> {
         ALLOWED_USER_IDS: Object.values(DEMO_USERS).join(','),
         APPROVER_USER_IDS: process.env.APPROVER_USER_IDS ?? `${DEMO_USERS.alice},${DEMO_USERS.bob}`,
         CLUSTER_BACKEND: 'simulated',
+        // The simulated cluster's workloads live in prod; an empty `default` would make a poor first impression.
+        DEFAULT_NAMESPACE: process.env.DEFAULT_NAMESPACE ?? 'prod',
+        METRICS_PORT: process.env.METRICS_PORT ?? '0',
       },
       { telegram: true },
     );
