@@ -30,6 +30,9 @@ help-text =
     • Write runbooks: <code>write a runbook for Redis OOM</code>
 
     <b>Commands</b>
+    /run: run one tool without a model (<code>/run list_pods namespace=prod</code>, or /run alone for a guided menu)
+    /approvals: changes waiting for approval · /cancel: stop this chat's running request
+    /mode: read-only, approve or suggest (approvers) · /audit: the latest audit entries (approvers)
     /status: how the bot, its queue and its models are doing
     /lang: English or 繁體中文
 

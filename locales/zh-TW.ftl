@@ -30,6 +30,9 @@ help-text =
     • 撰寫 runbook：<code>幫我寫一份 Redis OOM 的 runbook</code>
 
     <b>指令</b>
+    /run：不經模型直接執行工具（<code>/run list_pods namespace=prod</code>，或只輸入 /run 開啟引導選單）
+    /approvals：等待核准的變更 · /cancel：停止這個聊天室正在執行的請求
+    /mode：唯讀、需核准或僅建議（限核准者） · /audit：最近的稽核紀錄（限核准者）
     /status：機器人、佇列與模型的狀態
     /lang：English 或繁體中文
 
