@@ -91,6 +91,7 @@ answer-empty = (The model returned an empty answer.)
 answer-failed = Sorry, no model could answer right now. Tried: { $tried }. Please try again in a minute.
 
 ## Background jobs
+request-too-long = That request is too long for me (over { $max } characters). Please shorten it.
 cmd-cancel = Stop this chat's running request
 job-cancelled = ⏹ #{ $ref } Cancelled. Nothing more will run for this request.
 cancel-none = Nothing is running in this chat.

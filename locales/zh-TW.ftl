@@ -88,6 +88,7 @@ answer-empty = （模型回傳了空白的答案。）
 answer-failed = 抱歉，目前沒有任何模型能回答。已嘗試：{ $tried }。請稍後再試。
 
 ## 背景工作
+request-too-long = 這個請求太長了（超過 { $max } 個字元），請縮短一點。
 cmd-cancel = 停止這個聊天室正在執行的請求
 job-cancelled = ⏹ #{ $ref } 已取消，這個請求不會再執行任何動作。
 cancel-none = 這個聊天室目前沒有執行中的請求。

@@ -58,7 +58,7 @@ function updateKind(ctx: BotContext): string {
 
 /** A low-cardinality handler label: the command, "callback", "text", or the update kind. */
 function handlerName(ctx: BotContext, kind: string): string {
-  const text = ctx.message?.text;
+  const text = typeof ctx.message?.text === 'string' ? ctx.message.text : undefined;
   if (text?.startsWith('/')) {
     const command = /^\/([a-z_]{1,32})/.exec(text)?.[1];
     return command && (MENU_COMMANDS as readonly string[]).includes(command) ? command : 'command';
@@ -124,6 +124,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(statusCommand(deps.status, t));
   bot.use(cancelCommand(deps.agents));
   bot.use(textFeature({ ...deps.understanding, status: deps.status, agents: deps.agents, t }));
+
+  // A button no handler knows (an old keyboard, forged data) still gets an answer, so the client stops spinning.
+  bot.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('approval-tap-invalid'), show_alert: true }).catch(() => undefined));
 
   bot.catch(createErrorHandler(logger, t));
   return bot;

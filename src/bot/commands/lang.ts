@@ -16,7 +16,7 @@ export function langCommand(localeStore: LocaleStore): Composer<BotContext> {
   composer.callbackQuery(/^l1:/, async (ctx) => {
     const action = decodeCallbackData(ctx.callbackQuery.data);
     if (!action || action.kind !== 'lang' || !ctx.from) {
-      await ctx.answerCallbackQuery();
+      await ctx.answerCallbackQuery({ text: ctx.t('approval-tap-invalid'), show_alert: true });
       return;
     }
     await localeStore.set(ctx.from.id, action.locale);

@@ -33,6 +33,9 @@ const ENV_FOR_PROVIDER: Record<ProviderName, string> = {
   anthropic: 'ANTHROPIC_API_KEY',
 };
 
+/** The longest request the worker takes (the job schema's cap); Telegram itself stops at 4096. */
+const MAX_REQUEST_CHARS = 8000;
+
 /** Shows "typing…" until the returned function is called. */
 function keepTyping(ctx: BotContext, everyMs: number): () => void {
   const send = () => ctx.replyWithChatAction('typing').catch(() => undefined);
@@ -65,6 +68,10 @@ export function textFeature(deps: TextDeps): Composer<BotContext> {
     }
 
     if (route.mode === 'background') {
+      if (text.length > MAX_REQUEST_CHARS) {
+        await ctx.reply(ctx.t('request-too-long', { max: String(MAX_REQUEST_CHARS) }));
+        return;
+      }
       const ref = agentJobRef(ctx.chat.id, ctx.message.message_id);
       if (await deps.agents.isKnown(ref)) {
         ctx.logger.info({ job_ref: ref }, 'redelivered update: job already enqueued');
