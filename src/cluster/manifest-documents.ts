@@ -1,7 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import { ClusterError } from './cluster-error.js';
-import { isDnsLabel, isDnsSubdomain } from './kubernetes-names.js';
+import { isDns1123Label as isDnsLabel, isDns1123Subdomain as isDnsSubdomain } from '../tools/kubernetes-names.js';
 import type { JsonObject } from './results.js';
 
 /** One object of a manifest, with the parts every backend and the scope check need pulled out. */

@@ -1,5 +1,5 @@
 import { ClusterError } from './cluster-error.js';
-import { isDnsLabel } from './kubernetes-names.js';
+import { isDns1123Label as isDnsLabel } from '../tools/kubernetes-names.js';
 
 export const DEFAULT_PROTECTED_NAMESPACES: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease'];
 

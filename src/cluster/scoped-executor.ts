@@ -1,6 +1,6 @@
 import { ClusterError } from './cluster-error.js';
 import type { ClusterExecutor } from './executor.js';
-import { isDnsLabel } from './kubernetes-names.js';
+import { isDns1123Label as isDnsLabel } from '../tools/kubernetes-names.js';
 import { isClusterScopedKind, parseManifestDocuments } from './manifest-documents.js';
 import {
   checkClusterScopedWrite,

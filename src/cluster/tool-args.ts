@@ -3,20 +3,10 @@
  * The catalog's zod schemas (src/tools/) validate model output; their inferred types are assignable to these.
  */
 
-export const RESOURCE_KINDS = [
-  'pod',
-  'deployment',
-  'statefulset',
-  'daemonset',
-  'service',
-  'ingress',
-  'configmap',
-  'node',
-  'job',
-  'cronjob',
-  'hpa',
-] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+import { RESOURCE_KINDS, TOOL_NAMES, isToolName, type ResourceKind, type ToolName } from '../tools/tool-schemas.js';
+
+// One list of kinds and tool names for the whole codebase: the catalog's.
+export { RESOURCE_KINDS, TOOL_NAMES, isToolName, type ResourceKind, type ToolName };
 
 export const READ_TOOL_NAMES = [
   'list_pods',
@@ -34,11 +24,9 @@ export const WRITE_TOOL_NAMES = [
   'delete_resource',
   'apply_manifest',
 ] as const;
-export const TOOL_NAMES = [...READ_TOOL_NAMES, ...WRITE_TOOL_NAMES] as const;
 
 export type ReadToolName = (typeof READ_TOOL_NAMES)[number];
 export type WriteToolName = (typeof WRITE_TOOL_NAMES)[number];
-export type ToolName = ReadToolName | WriteToolName;
 
 export interface ListPodsArgs {
   namespace?: string;
@@ -124,6 +112,3 @@ export function isWriteToolName(name: string): name is WriteToolName {
   return (WRITE_TOOL_NAMES as readonly string[]).includes(name);
 }
 
-export function isToolName(name: string): name is ToolName {
-  return (TOOL_NAMES as readonly string[]).includes(name);
-}

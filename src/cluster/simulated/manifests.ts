@@ -3,7 +3,7 @@
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { ClusterError } from '../cluster-error.js';
-import { isDnsLabel } from '../kubernetes-names.js';
+import { isDns1123Label as isDnsLabel } from '../../tools/kubernetes-names.js';
 import type { ManifestDocument } from '../manifest-documents.js';
 import type { JsonObject, JsonValue } from '../results.js';
 import type {
