@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES, type ProviderName } from './llm/provider-names.js';
+import type { ProviderSettings } from './llm/types.js';
 
 /**
  * One zod schema over the environment, parsed once at start (DESIGN.md "Environment").
@@ -153,14 +154,8 @@ export const CONFIG_ENV_VARS: readonly string[] = [
   ...Object.keys(providerEnvSchema.shape),
 ];
 
-export interface ProviderConfig {
-  name: ProviderName;
-  baseUrl: string;
-  apiKey?: string;
-  model: string;
-  budgetMs: number;
-  limitPerMinute: number | null;
-}
+/** A configured provider is exactly what the model chain takes. */
+export type ProviderConfig = ProviderSettings;
 
 export interface Config {
   telegram: { token?: string; apiRoot: string };

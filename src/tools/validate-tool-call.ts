@@ -52,17 +52,11 @@ function isIntegerField(schema: z.ZodObject, key: string): boolean {
   return inner instanceof z.ZodNumber && inner.isInt;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, args: Record<string, unknown>, schema: z.ZodObject): string {
-  const key = issue.path.map(String).join('.');
-  const value = issue.path.length === 1 ? args[String(issue.path[0])] : undefined;
-  const subject = `argument "${key}"${value === undefined ? '' : ` = ${preview(value)}`}`;
+/** How a value breaks its field's rule, in words; shared with the guided /run that checks one value at a time. */
+export function describeValueIssue(issue: z.core.$ZodIssue, subject: string, integer: boolean): string {
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown argument${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_type':
-      if (value === undefined) return `missing required argument "${key}"`;
-      if (issue.expected === 'int' || isIntegerField(schema, key)) return `${subject}: must be an integer`;
-      return `${subject}: must be a ${issue.expected}`;
+      return `${subject}: must be ${integer || issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}`;
     case 'too_big':
       return `${subject}: must be at most ${String(issue.maximum)}`;
     case 'too_small':
@@ -72,6 +66,17 @@ function describeIssue(issue: z.core.$ZodIssue, args: Record<string, unknown>, s
     default:
       return `${subject}: ${issue.message}`;
   }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, args: Record<string, unknown>, schema: z.ZodObject): string {
+  const key = issue.path.map(String).join('.');
+  const value = issue.path.length === 1 ? args[String(issue.path[0])] : undefined;
+  const subject = `argument "${key}"${value === undefined ? '' : ` = ${preview(value)}`}`;
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown argument${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  if (issue.code === 'invalid_type' && value === undefined) return `missing required argument "${key}"`;
+  return describeValueIssue(issue, subject, isIntegerField(schema, key));
 }
 
 /**

@@ -1,23 +1,12 @@
 import { z } from 'zod';
 import { toolSchemas, type ToolName } from '../../tools/catalog.js';
-import { coerceArguments } from '../../tools/validate-tool-call.js';
+import { coerceArguments, describeValueIssue } from '../../tools/validate-tool-call.js';
 
 export type FieldCheck = { ok: true; value: unknown } | { ok: false; reason: string };
 
 function describe(issue: z.core.$ZodIssue, key: string, raw: string): string {
   const subject = `${key} = ${JSON.stringify(raw.length > 60 ? `${raw.slice(0, 57)}...` : raw)}`;
-  switch (issue.code) {
-    case 'invalid_type':
-      return `${subject}: must be ${issue.expected === 'number' || issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}`;
-    case 'too_big':
-      return `${subject}: must be at most ${String(issue.maximum)}`;
-    case 'too_small':
-      return `${subject}: must be at least ${String(issue.minimum)}`;
-    case 'invalid_value':
-      return `${subject}: must be one of ${issue.values.map(String).join(', ')}`;
-    default:
-      return `${subject}: ${issue.message}`;
-  }
+  return describeValueIssue(issue, subject, issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int'));
 }
 
 /**
