@@ -40,8 +40,8 @@ const BOT_SELF = anyOf([
     'spend', 'spent', 'spending', 'tokens', 'token (?:usage|count|spend|budget)',
     "(?:model|llm|ai|api|openai|gemini|anthropic|nvidia|claude|token|provider)s?'? (?:bill|billing|budget|costs?)",
   ]),
-  /\bcosts?\b(?!.*\b(?:cluster|node|cloud|aws|gcp)\b)|\bbill\b(?!ing)/,
-  /token.{0,6}(?:用|花|多少|剩|額度|數)|(?:用|花|剩).{0,6}token|花費|費用|花了多少|花多少|成本|帳單|上線多久|運行多久/,
+  /\bcosts?\b(?!.*\b(?:cluster|node|cloud|aws|gcp)\b)|\bbill\b(?!ing)|(?<!disruption )(?<!error )\bbudget\b(?!.*\b(?:cluster|node|cloud|aws|gcp|pods?|disruption|pdb|cpu|memory|slo)\b)/,
+  /token.{0,6}(?:用|花|多少|剩|額度|數)|(?:用|花|剩).{0,6}token|花費|費用|花了多少|花多少|成本|帳單|預算|上線多久|運行多久/,
 ]);
 
 // Usage words belong to the bot unless they are about cluster resources.

@@ -11,11 +11,11 @@ export interface ChineseVerbHit {
 /** zh-TW change verbs (with the common homophone slips 重起, 佈署), by the action they stand for. */
 const CHINESE_CHANGE_VERBS: ReadonlyArray<readonly [string, string]> = [
   ['重新啟動', 'restart'], ['重啟動', 'restart'], ['重啟', 'restart'], ['重開機', 'restart'], ['重開', 'restart'],
-  ['重起', 'restart'], ['重其', 'restart'], ['從啟', 'restart'], ['從起', 'restart'], ['從新啟動', 'restart'],
+  ['重起', 'restart'], ['重新起', 'restart'], ['重其', 'restart'], ['從啟', 'restart'], ['從起', 'restart'], ['從新啟動', 'restart'],
   ['重新起動', 'restart'], ['重上', 'restart'], ['重新上', 'restart'], ['拉起來', 'restart'], ['拉起', 'restart'],
   ['開起來', 'change'], ['關起來', 'change'], ['停下來', 'change'], ['踢一下', 'restart'], ['重跑', 'restart'], ['重新開啟', 'restart'], ['重新跑', 'restart'],
   ['擴展', 'scale'], ['擴充', 'scale'], ['擴容', 'scale'], ['縮減', 'scale'], ['縮容', 'scale'], ['縮小', 'scale'],
-  ['擴到', 'scale'], ['縮到', 'scale'], ['擴成', 'scale'], ['縮成', 'scale'], ['加開', 'scale'], ['多開', 'scale'],
+  ['擴到', 'scale'], ['縮到', 'scale'], ['擴一下', 'scale'], ['擴一點', 'scale'], ['縮一下', 'scale'], ['擴成', 'scale'], ['縮成', 'scale'], ['加開', 'scale'], ['多開', 'scale'],
   ['調整副本', 'scale'], ['調副本', 'scale'],
   ['回滾', 'rollback'], ['回退', 'rollback'], ['退版', 'rollback'], ['退回', 'rollback'], ['滾回', 'rollback'],
   ['降版', 'rollback'], ['回版', 'rollback'], ['退版本', 'rollback'], ['降級', 'rollback'], ['還原', 'rollback'], ['撤銷', 'rollback'], ['復原', 'rollback'],

@@ -55,7 +55,7 @@ const NOUN_FOLLOWERS = new Set([
   'introduced', 'started', 'pipeline', 'guide', 'mean', 'means', 'has', 'had', 'will', 'would', 'should', 'can',
   'could', 'did', 'does', 'rate', 'speed', 'duration', 'progress', 'feature', 'behavior', 'behaviour', 'semantics',
 ]);
-const FREQUENCY = /^\s*(?:(?:like|about|roughly|around|almost|nearly)\s+)?(?:every|often|frequently|constantly|a lot|randomly|repeatedly|all the time|continuously|on its own|by itself|itself|themselves|automatically|sometimes|occasionally|periodically|nonstop)\b/;
+const FREQUENCY = /^\s*(?:(?:like|about|roughly|around|almost|nearly)\s+)?(?:every\s+(?:\d+\s*)?(?:few\s+|other\s+|single\s+)?(?:second|minute|hour|day|night|morning|evening|week|month|time|deploy|release|run|restart|now)s?\b|every\s+so\s+often|often|frequently|constantly|a lot|randomly|repeatedly|all the time|continuously|on its own|by itself|itself|themselves|automatically|sometimes|occasionally|periodically|nonstop)\b/;
 // "try restarting", "how about rolling back": a gerund that proposes the change.
 const GERUND_PROPOSERS = new Set(['try', 'consider', 'about', 'with', 'suggest', 'recommend', 'start', 'begin', 'mind']);
 // "get web restarted", "needs to be rolled back": a participle that asks for the change.
