@@ -18,6 +18,12 @@ describe('htmlToPlainText', () => {
   });
 });
 
+describe('htmlToPlainText with broken markup', () => {
+  it('keeps a bare "<" that is not a tag', () => {
+    expect(htmlToPlainText('if replicas < 3 then <b>scale</b>')).toBe('if replicas < 3 then scale');
+  });
+});
+
 describe('splitHtml', () => {
   it('leaves a short message whole', () => {
     expect(splitHtml('<b>hi</b>')).toEqual(['<b>hi</b>']);
