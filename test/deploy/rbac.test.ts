@@ -95,9 +95,9 @@ describe('deploy/overlays/default', () => {
     expect(sorted(roleGrants(objects, 'chatops-reader'))).toEqual(sorted(expectedReader));
   });
 
-  it('binds the worker, which executes tools, to the operator role and the bot to the reader role', () => {
+  it('binds the worker, which executes tools, to the operator role; the bot also gets it, for dry-run previews', () => {
     expect(roleOfServiceAccount(objects, 'chatops-worker')).toEqual(['ClusterRole/chatops-operator']);
-    expect(roleOfServiceAccount(objects, 'chatops-bot')).toEqual(['ClusterRole/chatops-reader']);
+    expect([...roleOfServiceAccount(objects, 'chatops-bot')].sort()).toEqual(['ClusterRole/chatops-operator', 'ClusterRole/chatops-reader']);
   });
 
   it('binds only ServiceAccounts that exist and that the Deployments use', () => {
