@@ -1,0 +1,36 @@
+import type { Redis } from 'ioredis';
+
+export interface TracedCommand {
+  /** Wall-clock ms, from Redis's own timestamp. */
+  at: number;
+  name: string;
+  key: string;
+}
+
+export interface RedisTrace {
+  /** Commands touching the prefix since the last take(), and starts over. */
+  take(): TracedCommand[];
+  stop(): void;
+}
+
+/**
+ * Records the commands touching one key prefix with Redis MONITOR: which round trips a message costs. MONITOR slows
+ * Redis down, so this runs only after the timed phases.
+ */
+export async function startRedisTrace(redis: Redis, prefix: string): Promise<RedisTrace> {
+  const monitor = await redis.monitor();
+  let seen: TracedCommand[] = [];
+  monitor.on('monitor', (time: string, args: string[]) => {
+    const key = args.find((a) => a.startsWith(prefix));
+    if (key === undefined) return;
+    seen.push({ at: Number(time) * 1000, name: (args[0] ?? '?').toLowerCase(), key: key.slice(prefix.length) });
+  });
+  return {
+    take() {
+      const taken = seen;
+      seen = [];
+      return taken;
+    },
+    stop: () => monitor.disconnect(),
+  };
+}
