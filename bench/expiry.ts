@@ -64,7 +64,7 @@ try {
   const audit = createAuditTrail({ redis, keyPrefix: prefix, logger });
   const output = createChatOutput(createTelegramApi(BENCH_BOT_TOKEN, emulator.apiRoot, logger));
   const t = translatorFrom(createI18n());
-  const executor = createClusterRuntime(config, logger, cluster).executor;
+  const executor = (await createClusterRuntime(config, logger, cluster)).executor;
   const schedule = createApprovalScheduler(openedQueues);
   const modes = createChatModeStore(redis, prefix);
   const flowWithTimeout = (timeoutSeconds: number) =>

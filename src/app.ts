@@ -33,11 +33,25 @@ export interface AppOptions {
   worker?: WorkerTuning;
 }
 
+/**
+ * Two roles started by hand on one machine would both want the default port. That is worth a loud log line, not
+ * a process that refuses to start: probes that need the endpoints will say so themselves.
+ */
+async function startMetricsServerOrWarn(logger: Logger, options: Omit<Parameters<typeof startMetricsServer>[0], 'logger'>) {
+  try {
+    return await startMetricsServer({ ...options, logger });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    logger.error({ port: options.port }, 'METRICS_PORT is in use: /healthz, /readyz and /metrics are off in this process; give each process its own METRICS_PORT');
+    return { port: -1, close: async () => undefined };
+  }
+}
+
 /** Wires the parts for one process: the bot, the worker, or both (the default on one machine). */
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger, role } = options;
   const core = await createCore(config, logger, `chatops-${role}`, options.redisTimeoutMs);
-  const cluster = createClusterRuntime(config, logger, options.executor);
+  const cluster = await createClusterRuntime(config, logger, options.executor);
   let worker: WorkerRole | undefined;
   let bot: BotRole | undefined;
   try {
@@ -51,10 +65,9 @@ export async function startApp(options: AppOptions): Promise<App> {
   const approvals = bot?.approvals ?? worker?.approvals;
   if (!approvals) throw new Error(`role ${role} started neither the bot nor the worker`);
   core.scrape.approvals ??= async () => ({ ...(await approvals.store.countsToday()) });
-  const health = await startMetricsServer({
+  const health = await startMetricsServerOrWarn(logger, {
     port: config.metricsPort,
     registry: core.registry,
-    logger,
     readiness: async () => {
       const checks: Record<string, string> = {};
       try {

@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
       const { createClusterRuntime } = await import('./runtime/cluster.js');
       let cluster: import('./doctor/doctor.js').DoctorDeps['cluster'];
       try {
-        cluster = { executor: createClusterRuntime(config, createLogger({ level: 'silent' })).executor };
+        cluster = { executor: (await createClusterRuntime(config, createLogger({ level: 'silent' }))).executor };
       } catch (error) {
         cluster = { error: error instanceof Error ? error.message : String(error) };
       }

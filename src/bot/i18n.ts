@@ -13,17 +13,27 @@ export type Translate = (locale: Locale, key: string, variables?: Record<string,
  * so the negotiator maps every zh* to zh-TW before Fluent sees it.
  */
 export function createI18n(localeStore?: LocaleStore): I18n<BotContext> {
+  // The plugin asks again on ctx.i18n.getLocale(); one Redis read per update is enough.
+  const negotiated = new WeakMap<BotContext, Promise<Locale>>();
+  const negotiate = (ctx: BotContext): Promise<Locale> => {
+    let locale = negotiated.get(ctx);
+    if (!locale) {
+      locale = (async () =>
+        negotiateLocale({
+          stored: ctx.from && localeStore ? await localeStore.get(ctx.from.id) : undefined,
+          languageCode: ctx.from?.language_code,
+          text: ctx.message?.text ?? ctx.message?.caption,
+        }))();
+      negotiated.set(ctx, locale);
+    }
+    return locale;
+  };
   return new I18n<BotContext>({
     defaultLocale: 'en',
     directory: LOCALES_DIR,
     // No Unicode isolation marks around variables: they show up as junk in Telegram clients and logs.
     fluentBundleOptions: { useIsolating: false },
-    localeNegotiator: async (ctx) =>
-      negotiateLocale({
-        stored: ctx.from && localeStore ? await localeStore.get(ctx.from.id) : undefined,
-        languageCode: ctx.from?.language_code,
-        text: ctx.message?.text ?? ctx.message?.caption,
-      }),
+    localeNegotiator: negotiate,
   });
 }
 

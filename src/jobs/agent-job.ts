@@ -24,7 +24,8 @@ export type AgentJob = z.infer<typeof agentJobSchema>;
  * the same ref, so a redelivered update cannot enqueue twice.
  */
 export function agentJobRef(chatId: number, messageId: number): string {
-  return createHash('sha256').update(`agent:${chatId}:${messageId}`).digest('hex').slice(0, 10);
+  // A leading letter: BullMQ refuses custom job ids that read as integers (about 1 in 100 all-digit hashes).
+  return `a${createHash('sha256').update(`agent:${chatId}:${messageId}`).digest('hex').slice(0, 9)}`;
 }
 
 /** What the bot needs from the queue; BullMQ stays behind it in src/jobs/. */

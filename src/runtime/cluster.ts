@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createClusterExecutor } from '../cluster/create-cluster-executor.js';
 import type { ClusterExecutor } from '../cluster/executor.js';
-import { createKubernetesExecutor } from '../cluster/kubernetes.js';
 import { createScopedExecutor } from '../cluster/scoped-executor.js';
 import { describeBackendSelection, resolveClusterBackend } from '../cluster/select-backend.js';
 import type { ClusterHealth } from '../status/snapshot.js';
@@ -19,7 +18,7 @@ export interface ClusterRuntime {
  * Picks the cluster backend: CLUSTER_BACKEND if set, else Kubernetes where a kubeconfig or a service account is
  * found, else the simulated cluster (which lives in this process's memory). Start-up says which, plainly.
  */
-export function createClusterRuntime(config: Config, logger: Logger, override?: ClusterExecutor): ClusterRuntime {
+export async function createClusterRuntime(config: Config, logger: Logger, override?: ClusterExecutor): Promise<ClusterRuntime> {
   const scope = {
     defaultNamespace: config.cluster.defaultNamespace,
     allowedNamespaces: config.cluster.allowedNamespaces,
@@ -37,14 +36,16 @@ export function createClusterRuntime(config: Config, logger: Logger, override?: 
       homeDir: homedir(),
       fileExists: existsSync,
     });
+    // The Kubernetes client is big; a simulated or CLI-only process does not load it.
+    const kubernetes = selection.backend === 'kubernetes' ? await import('../cluster/kubernetes.js') : undefined;
+    const kubernetesOptions = {
+      ...(selection.kubeconfigPath ? { kubeconfigPath: selection.kubeconfigPath } : { inCluster: true }),
+      ...(config.cluster.context ? { context: config.cluster.context } : {}),
+    };
     executor = createClusterExecutor({
       backend: selection.backend,
       scope,
-      createKubernetesExecutor: () =>
-        createKubernetesExecutor({
-          ...(selection.kubeconfigPath ? { kubeconfigPath: selection.kubeconfigPath } : { inCluster: true }),
-          ...(config.cluster.context ? { context: config.cluster.context } : {}),
-        }),
+      ...(kubernetes ? { createKubernetesExecutor: () => kubernetes.createKubernetesExecutor(kubernetesOptions) } : {}),
     });
     logger.info({ backend: executor.backend, source: selection.source, description: executor.description }, `cluster backend: ${describeBackendSelection(selection)}`);
   }

@@ -73,10 +73,18 @@ export interface OpenAiTool {
 }
 
 /** JSON schema for one tool, generated from its zod schema (the single source). */
+// Derived once: the schemas never change, and rebuilding them on every model turn was a fifth of a worker's CPU.
+const jsonSchemas = new Map<ToolName, Record<string, unknown>>();
+
 export function toolJsonSchema(name: ToolName): Record<string, unknown> {
-  // `$schema` is noise to model APIs; some OpenAI-compatible servers reject unknown top-level keys.
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(toolSchemas[name]) as Record<string, unknown>;
-  return schema;
+  let schema = jsonSchemas.get(name);
+  if (!schema) {
+    // `$schema` is noise to model APIs; some OpenAI-compatible servers reject unknown top-level keys.
+    const { $schema: _ignored, ...rest } = z.toJSONSchema(toolSchemas[name]) as Record<string, unknown>;
+    schema = rest;
+    jsonSchemas.set(name, schema);
+  }
+  return structuredClone(schema);
 }
 
 /** The OpenAI-style `tools` array for a chat completion request, optionally only some tools. */

@@ -49,3 +49,20 @@ describe('health and metrics endpoints', () => {
     expect(JSON.parse(ready.text).checks.telegram).toBe('stopped');
   });
 });
+
+describe('a metrics port already in use', () => {
+  it('does not stop the process; it says so in one log line', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '0.0.0.0', r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      harness = await startHarness({ role: 'bot', env: { METRICS_PORT: String(port) } });
+      expect(harness.app.metricsPort).toBe(-1);
+      expect(harness.logs.some((l) => l.includes('METRICS_PORT is in use'))).toBe(true);
+      expect((await harness.say('/help')).plainText).toContain('What I can do');
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+  });
+});
