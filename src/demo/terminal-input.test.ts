@@ -25,8 +25,9 @@ describe('parseTerminalLine', () => {
   it('switches the simulated user and language', () => {
     expect(parseTerminalLine('/as 2002', withButtons)).toEqual({ kind: 'as', userId: 2002 });
     expect(parseTerminalLine('/as bob', withButtons)).toMatchObject({ kind: 'invalid' });
-    expect(parseTerminalLine('/lang zh-hant', withButtons)).toEqual({ kind: 'lang', languageCode: 'zh-hant' });
-    expect(parseTerminalLine('/lang', withButtons)).toMatchObject({ kind: 'invalid' });
+    expect(parseTerminalLine('/tglang zh-hant', withButtons)).toEqual({ kind: 'lang', languageCode: 'zh-hant' });
+    expect(parseTerminalLine('/tglang', withButtons)).toMatchObject({ kind: 'invalid' });
+    expect(parseTerminalLine('/lang', withButtons)).toEqual({ kind: 'text', text: '/lang' });
   });
 
   it('sends the rest of a line verbatim after a backslash', () => {

@@ -12,9 +12,9 @@ export type TerminalInput =
 const POSITIVE_INT = /^[1-9]\d{0,14}$/;
 
 /**
- * Client commands are /press, /as, /lang, /? and /quit; a bare number presses a button when there
+ * Client commands are /press, /as, /tglang, /? and /quit (/tglang, not /lang, so the bot's own /lang reaches the bot); a bare number presses a button when there
  * is one to press. Everything else, other /commands included, goes to the bot as text; a leading
- * backslash sends the rest verbatim ("\/lang en", "\1").
+ * backslash sends the rest verbatim ("\/press", "\1").
  */
 export function parseTerminalLine(line: string, options: { hasButtons: boolean }): TerminalInput {
   const trimmed = line.trim();
@@ -41,11 +41,11 @@ export function parseTerminalLine(line: string, options: { hasButtons: boolean }
         ? { kind: 'as', userId: Number(id) }
         : { kind: 'invalid', reason: 'usage: /as <Telegram user id>' };
     }
-    case '/lang': {
+    case '/tglang': {
       const [code] = args;
       return args.length === 1 && code && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(code)
         ? { kind: 'lang', languageCode: code }
-        : { kind: 'invalid', reason: 'usage: /lang <language code>, e.g. /lang zh-hant' };
+        : { kind: 'invalid', reason: 'usage: /tglang <language code>, e.g. /tglang zh-hant' };
     }
     case '/?':
       return { kind: 'help' };

@@ -98,9 +98,9 @@ describe('the terminal chat client', () => {
     expect(printed).toContain('⚠ alert: Only approvers may decide');
   });
 
-  it('sends as another user after /as, and with another language_code after /lang', async () => {
+  it('sends as another user after /as, and with another language_code after /tglang', async () => {
     type('/as 2002');
-    type('/lang zh-hant');
+    type('/tglang zh-hant');
     type('hi');
     const message = await pendingUpdate((update) => update.message as Record<string, unknown> | undefined);
     expect(message).toMatchObject({ text: 'hi', from: { id: 2002, language_code: 'zh-hant' } });
