@@ -298,7 +298,6 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
         logger.error({ err: error, approval_id: approvalId }, 'stored agent state is invalid; no follow-up');
         return undefined;
       }
-      await deps.redis.del(agentStateKey(deps.keyPrefix, approvalId));
       const decision: FollowupDecision =
         record.state === 'succeeded'
           ? { status: 'approved', result: record.result }
@@ -308,6 +307,11 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
               ? { status: 'failed', reason: record.error ?? 'failed' }
               : { status: 'declined', ...(record.reason ? { reason: record.reason } : {}) };
       return { record, state, decision };
+    },
+
+    /** The follow-up was posted: its paused conversation is done (kept until then, so a failed follow-up can be retried). */
+    async finishFollowup(approvalId: string): Promise<void> {
+      await deps.redis.del(agentStateKey(deps.keyPrefix, approvalId));
     },
 
     /** Expires whatever a lost deadline job missed (the backstop sweep). */

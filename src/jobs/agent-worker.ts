@@ -63,12 +63,8 @@ export async function startAgentWorker<R>(options: AgentWorkerOptions<R>): Promi
         log.info('agent job started');
         const result = await handlers.run(data, controller.signal, log);
         if (controller.signal.aborted) throw new JobCancelledError(data.ref);
-        // A job that lost its lock (a Redis outage) can run again after it already delivered; deliver once.
-        const first = await redis.set(`${keyPrefix}agent-delivered:${data.ref}`, '1', 'EX', 86_400, 'NX');
-        if (first !== 'OK') {
-          log.warn('agent job already delivered by an earlier run; not posting again');
-          return { ok: true, duplicate: true };
-        }
+        // A job that lost its lock (a Redis outage) can run again after it delivered: onDone must be safe to
+        // repeat (editing the ack twice is; proposing a change twice is not, and the worker role guards that).
         await handlers.onDone(data, result, log);
         log.info('agent job done');
         return { ok: true };

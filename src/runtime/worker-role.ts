@@ -65,7 +65,11 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
       },
       async onDone(job, outcome, log) {
         await output.edit(job.chatId, job.ackMessageId, renderAgentOutcome(t, job.locale, job.ref, outcome));
-        if (outcome.kind === 'needs_approval') {
+        // A rerun of a job that already delivered (lost lock during a Redis outage) must not propose twice.
+        const proposedKey = `${config.redis.keyPrefix}agent-proposed:${job.ref}`;
+        if (outcome.kind === 'needs_approval' && (await core.redis.exists(proposedKey)) === 1) {
+          log.warn('this job already proposed its change in an earlier run; not proposing again');
+        } else if (outcome.kind === 'needs_approval') {
           const proposed = await approvals.flow.propose({
             call: outcome.call,
             risk: outcome.risk,
@@ -77,6 +81,7 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
             agentState: outcome.state,
             replyTo: job.messageId,
           });
+          await core.redis.set(proposedKey, proposed.kind === 'card' ? proposed.record.id : proposed.kind, 'EX', 86_400);
           if (proposed.kind !== 'card') await output.send(job.chatId, renderProposalNotice(t, job.locale, proposed, outcome.call), { replyTo: job.messageId });
         }
         if (outcome.kind === 'answer') {
@@ -125,8 +130,10 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
         const outcome = await agent.resume(input.state, input.decision);
         const text = outcome.kind === 'answer' ? markdownToTelegramHtml(outcome.text) : renderAgentOutcome(t, record.locale, record.jobRef ?? id.slice(0, 6), outcome);
         const [messageId] = await output.send(record.chatId, text, record.cardMessageId ? { replyTo: record.cardMessageId } : {});
-        // The model may want a different change next; that is a new approval, never this one again.
-        if (outcome.kind === 'needs_approval') {
+        // The model may want a different change next; that is a new approval, never this one again, and a rerun
+        // of this follow-up job proposes it at most once.
+        const proposedKey = `${config.redis.keyPrefix}followup-proposed:${id}`;
+        if (outcome.kind === 'needs_approval' && (await core.redis.exists(proposedKey)) === 0) {
           const proposed = await approvals.flow.propose({
             call: outcome.call,
             risk: outcome.risk,
@@ -138,8 +145,10 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
             agentState: outcome.state,
             ...(messageId !== undefined ? { replyTo: messageId } : {}),
           });
+          await core.redis.set(proposedKey, proposed.kind === 'card' ? proposed.record.id : proposed.kind, 'EX', 86_400);
           if (proposed.kind !== 'card') await output.send(record.chatId, renderProposalNotice(t, record.locale, proposed, outcome.call));
         }
+        await approvals.flow.finishFollowup(id);
       },
     },
   });
