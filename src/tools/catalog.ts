@@ -76,7 +76,8 @@ export interface OpenAiTool {
 // Derived once: the schemas never change, and rebuilding them on every model turn was a fifth of a worker's CPU.
 const jsonSchemas = new Map<ToolName, Record<string, unknown>>();
 
-export function toolJsonSchema(name: ToolName): Record<string, unknown> {
+/** The JSON schema models see for one tool. Shared and cached: read it, never change it. */
+export function toolJsonSchema(name: ToolName): Readonly<Record<string, unknown>> {
   let schema = jsonSchemas.get(name);
   if (!schema) {
     // `$schema` is noise to model APIs; some OpenAI-compatible servers reject unknown top-level keys.
@@ -84,7 +85,7 @@ export function toolJsonSchema(name: ToolName): Record<string, unknown> {
     schema = rest;
     jsonSchemas.set(name, schema);
   }
-  return structuredClone(schema);
+  return schema;
 }
 
 /** The OpenAI-style `tools` array for a chat completion request, optionally only some tools. */
