@@ -270,9 +270,11 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
         const result = await runTool(deps.executor, { name: current.tool, arguments: current.arguments });
         finished = await store.transition(approvalId, ['executing'], 'succeeded', { result });
       } catch (error) {
-        const message = isClusterError(error) ? error.message : messageOf(error);
         log.warn({ err: error }, 'approved call failed');
-        finished = await store.transition(approvalId, ['executing'], 'failed', { error: message });
+        // A cluster error keeps its code and details, so the card can say what happened in the requester's language.
+        finished = isClusterError(error)
+          ? await store.transition(approvalId, ['executing'], 'failed', { error: error.message, result: { errorCode: error.code, errorDetails: error.details } })
+          : await store.transition(approvalId, ['executing'], 'failed', { error: messageOf(error) });
       }
       const durationMs = Math.round(performance.now() - started);
       if (!finished.ok) return finished.record;

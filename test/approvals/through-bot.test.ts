@@ -171,3 +171,19 @@ describe('the chat mode', () => {
     expect(cluster.mutationCount()).toBe(0);
   });
 });
+
+describe('an approved call the cluster refuses', () => {
+  it('fails on the card in the requester\'s language, with the cluster\'s reason', async () => {
+    const cluster = createSimulatedCluster();
+    const h = await start(cluster);
+    const before = Math.max(0, ...h.emulator.messages(ALICE).map((m) => m.messageId));
+    h.emulator.sendUserMessage({ chatId: ALICE, userId: ALICE, text: '重啟 prod 的 api', languageCode: 'zh-hant' });
+    const card = await waitForCard(h, ALICE, before);
+    // Someone removes the deployment between the card and the approval.
+    await cluster.delete_resource({ kind: 'deployment', name: 'api', namespace: 'prod' });
+    h.emulator.pressButton({ chatId: ALICE, userId: BOB, messageId: card.messageId, data: buttonData(card, 'approve') });
+    const failed = await cardWhen(h, ALICE, card.messageId, /找不到/);
+    expect(failed.plainText).toContain('api');
+    expect((await h.app.approvals.store.get(approvalIdOf(card)))?.state).toBe('failed');
+  });
+});

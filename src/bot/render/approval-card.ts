@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import type { ApprovalRecord } from '../../approvals/types.js';
+import { CLUSTER_ERROR_CODES, ClusterError } from '../../cluster/cluster-error.js';
+import { renderClusterError } from '../run/render-cluster-error.js';
 import type { ChangePreview } from '../../cluster/results.js';
 import { escapeHtml } from '../html.js';
 import type { Translate } from '../i18n.js';
@@ -7,6 +10,12 @@ import { formatCall } from './agent-outcome.js';
 import { formatClock } from './clock.js';
 
 const PREVIEW_DIFF_MAX = 2500;
+
+/** What the flow stores when the cluster refused an approved call (read back from Redis, so checked). */
+const clusterFailure = z.object({
+  errorCode: z.enum(CLUSTER_ERROR_CODES),
+  errorDetails: z.record(z.string(), z.string()),
+});
 
 function str(v: unknown): string {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
@@ -74,8 +83,13 @@ function stateLines(t: Translate, locale: Locale, r: ApprovalRecord, timeZone: s
       const message = typeof r.result === 'object' && r.result !== null && 'message' in r.result ? str((r.result as { message: unknown }).message) : '';
       return [t(locale, 'approval-state-approved', { by, at }), t(locale, 'approval-state-succeeded', { message: escapeHtml(message) })];
     }
-    case 'failed':
-      return [t(locale, 'approval-state-approved', { by, at }), t(locale, 'approval-state-failed', { error: escapeHtml(r.error ?? '') })];
+    case 'failed': {
+      const cluster = clusterFailure.safeParse(r.result);
+      const failure = cluster.success
+        ? renderClusterError(t, locale, new ClusterError(cluster.data.errorCode, r.error ?? '', cluster.data.errorDetails))
+        : t(locale, 'approval-state-failed', { error: escapeHtml(r.error ?? '') });
+      return [t(locale, 'approval-state-approved', { by, at }), failure];
+    }
     case 'rejected':
       return [t(locale, 'approval-state-rejected', { by, at }), ...(r.reason ? [t(locale, 'approval-reason', { reason: escapeHtml(r.reason) })] : [])];
     case 'cancelled':
