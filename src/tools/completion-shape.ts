@@ -51,6 +51,12 @@ function contentText(content: z.infer<typeof contentSchema>): string | null {
   return texts.length > 0 ? texts.join('') : null;
 }
 
+/** The turn every provider shape reads into: prose, the structured calls found, and why it stopped. */
+function turnOf(content: string | null, entries: readonly unknown[], stop: StopKind, finishReason: string | null): CompletionTurn {
+  const { calls, malformed } = readStructured(entries);
+  return { kind: 'turn', content, structured: calls, malformed, stop, finishReason };
+}
+
 function readStructured(entries: readonly unknown[]): { calls: RawCall[]; malformed: string[] } {
   const calls: RawCall[] = [];
   const malformed: string[] = [];
@@ -114,15 +120,7 @@ function readOpenAi(choices: readonly unknown[]): CompletionTurn {
     }
     first = false;
   }
-  const { calls, malformed } = readStructured(entries);
-  return {
-    kind: 'turn',
-    content: texts.length > 0 ? texts.join('\n') : null,
-    structured: calls,
-    malformed,
-    stop,
-    finishReason,
-  };
+  return turnOf(texts.length > 0 ? texts.join('\n') : null, entries, stop, finishReason);
 }
 
 const anthropicSchema = z.looseObject({
@@ -142,15 +140,7 @@ function readAnthropic(body: z.infer<typeof anthropicSchema>): CompletionTurn {
       entries.push(use.success ? { id: use.data.id, name: use.data.name, arguments: use.data.input ?? {} } : block);
     }
   }
-  const { calls, malformed } = readStructured(entries);
-  return {
-    kind: 'turn',
-    content: texts.length > 0 ? texts.join('') : null,
-    structured: calls,
-    malformed,
-    stop: stopKind(body.stop_reason),
-    finishReason: body.stop_reason ?? null,
-  };
+  return turnOf(texts.length > 0 ? texts.join('') : null, entries, stopKind(body.stop_reason), body.stop_reason ?? null);
 }
 
 const geminiPartSchema = z.looseObject({
@@ -175,29 +165,13 @@ function readGemini(body: z.infer<typeof geminiSchema>): CompletionTurn {
   const entries = parts
     .filter((p) => p.functionCall !== undefined)
     .map((p) => ({ name: p.functionCall?.name, arguments: p.functionCall?.args, id: p.functionCall?.id }));
-  const { calls, malformed } = readStructured(entries);
-  return {
-    kind: 'turn',
-    content: texts.length > 0 ? texts.join('') : null,
-    structured: calls,
-    malformed,
-    stop: stopKind(candidate.finishReason),
-    finishReason: candidate.finishReason ?? null,
-  };
+  return turnOf(texts.length > 0 ? texts.join('') : null, entries, stopKind(candidate.finishReason), candidate.finishReason ?? null);
 }
 
 const ollamaSchema = z.looseObject({ message: messageSchema, done_reason: z.string().nullish() });
 
 function readOllama(body: z.infer<typeof ollamaSchema>): CompletionTurn {
-  const { calls, malformed } = readStructured(body.message.tool_calls ?? []);
-  return {
-    kind: 'turn',
-    content: contentText(body.message.content),
-    structured: calls,
-    malformed,
-    stop: stopKind(body.done_reason),
-    finishReason: body.done_reason ?? null,
-  };
+  return turnOf(contentText(body.message.content), body.message.tool_calls ?? [], stopKind(body.done_reason), body.done_reason ?? null);
 }
 
 function messageOf(value: unknown): string | null {
