@@ -32,11 +32,11 @@ for (let r = 0; r < ROUNDS; r++) {
   }
 }
 samples.sort();
-const at = (q: number): number => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+const at = (q: number): number => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
 const mean = samples.reduce((sum, x) => sum + x, 0) / samples.length;
 const longest = messages.reduce((a, b) => (b.text.length > a.text.length ? b : a));
 console.log(
   `\nlatency per message over ${samples.length} calls (${ROUNDS} rounds): ` +
-    `mean ${mean.toFixed(1)} µs, p50 ${at(0.5).toFixed(1)} µs, p99 ${at(0.99).toFixed(1)} µs, max ${samples[samples.length - 1]!.toFixed(1)} µs` +
+    `mean ${mean.toFixed(1)} µs, p50 ${at(0.5).toFixed(1)} µs, p99 ${at(0.99).toFixed(1)} µs, max ${samples[samples.length - 1].toFixed(1)} µs` +
     ` (longest message: ${longest.text.length} characters)`,
 );

@@ -17,11 +17,11 @@ import type { ApprovalRecord } from '../src/approvals/types.js';
 import { startApp, type App } from '../src/app.js';
 import { createAuditTrail } from '../src/audit/trail.js';
 import { createChatOutput, createTelegramApi } from '../src/bot/chat-output.js';
-import { createI18n, translatorFrom } from '../src/bot/i18n.js';
+import { createTranslator } from '../src/i18n/translator.js';
 import { createSimulatedCluster } from '../src/cluster/simulated.js';
 import { loadConfig, secretValues } from '../src/config.js';
 import { startBotApiEmulator, type BotApiEmulator } from '../src/demo/bot-api-emulator.js';
-import { createApprovalScheduler, type ApprovalQueues } from '../src/jobs/approval-jobs.js';
+import { closeApprovalQueues, createApprovalScheduler, type ApprovalQueues } from '../src/jobs/approval-jobs.js';
 import { bullPrefix, openQueue, QUEUE } from '../src/jobs/queues.js';
 import { createLogger } from '../src/logger.js';
 import { createClusterRuntime } from '../src/runtime/cluster.js';
@@ -63,7 +63,7 @@ try {
   const store = createApprovalStore({ redis, keyPrefix: prefix, logger });
   const audit = createAuditTrail({ redis, keyPrefix: prefix, logger });
   const output = createChatOutput(createTelegramApi(BENCH_BOT_TOKEN, emulator.apiRoot, logger));
-  const t = translatorFrom(createI18n());
+  const t = createTranslator();
   const executor = (await createClusterRuntime(config, logger, cluster)).executor;
   const schedule = createApprovalScheduler(openedQueues);
   const modes = createChatModeStore(redis, prefix);
@@ -131,10 +131,14 @@ try {
   const ids = records.map((r) => r.id);
   const read = async () => (await Promise.all(ids.map((id) => store.get(id)))).filter((r): r is ApprovalRecord => r !== undefined);
   let final: ApprovalRecord[] = [];
-  await pollUntil(async () => {
-    final = await read();
-    return final.every((r) => r.state !== 'pending');
-  }, 15_000, 250);
+  await pollUntil(
+    async () => {
+      final = await read();
+      return final.every((r) => r.state !== 'pending');
+    },
+    15_000,
+    250,
+  );
 
   const errorOf = (r: ApprovalRecord) => (r.history.find((h) => h.state === 'expired')?.at ?? Number.NaN) - r.expiresAt;
   const expired = final.filter((r) => r.state === 'expired');
@@ -148,20 +152,28 @@ try {
     0,
   );
 
-  console.log(`expiry: ${N} approvals proposed at the start (${(proposeMs / 1000).toFixed(2)} s), deadlines spread evenly over ${SPREAD_MS / 1000} s from +${LEAD_MS / 1000} s;`);
+  console.log(
+    `expiry: ${N} approvals proposed at the start (${(proposeMs / 1000).toFixed(2)} s), deadlines spread evenly over ${SPREAD_MS / 1000} s from +${LEAD_MS / 1000} s;`,
+  );
   console.log('        bot and worker = startApp role all in this process (as npm start); error = expiredAt − expiresAt');
   console.log(`        ${machineLine()}`);
-  console.log(`  restart (stop + start) ${((downFrom - firstDeadline) / 1000).toFixed(1)} s into the deadlines, down for ${downTo - downFrom} ms`);
-  console.log(`  expired ${expired.length} of ${N}${tooLate > 0 ? ` (${tooLate} not proposed: their deadline passed while proposing)` : ''}; states: ${[...states].map(([s, n]) => `${s} ${n}`).join(', ')}; cards edited to "Expired" ${cardsShowingExpired}`);
-  console.log(`  all expiries               ${formatSummary(all)}   goal max ≤ 1000 ms: ${verdict(all.max <= 1000 && expired.length === N)}`);
+  console.log(
+    `  restart (stop + start) ${((downFrom - firstDeadline) / 1000).toFixed(1)} s into the deadlines, down for ${downTo - downFrom} ms`,
+  );
+  console.log(
+    `  expired ${expired.length} of ${N}${tooLate > 0 ? ` (${tooLate} not proposed: their deadline passed while proposing)` : ''}; states: ${[...states].map(([s, n]) => `${s} ${n}`).join(', ')}; cards edited to "Expired" ${cardsShowingExpired}`,
+  );
+  console.log(
+    `  all expiries               ${formatSummary(all)}   goal max ≤ 1000 ms: ${verdict(all.max <= 1000 && expired.length === N)}`,
+  );
   console.log(`    deadline while down      ${formatSummary(summarize(duringRestart.map(errorOf)))}`);
   console.log(`    deadline while up        ${formatSummary(summarize(outside.map(errorOf)))}`);
 } catch (error) {
   broken = true;
-  console.error(`expiry benchmark broke: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`expiry benchmark broke: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 } finally {
   await app?.stop(2_000).catch(() => undefined);
-  if (queues) await Promise.all(Object.values(queues).map((q) => q.close()));
+  if (queues) await closeApprovalQueues(queues);
   await emulator?.close();
   await deleteBenchKeys(redis, prefix);
   await redis.quit();

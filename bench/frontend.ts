@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
-import { createI18n, translatorFrom } from '../src/bot/i18n.js';
+import { createTranslator } from '../src/i18n/translator.js';
 import { startBotApiEmulator, type BotApiEmulator } from '../src/demo/bot-api-emulator.js';
 import { bullPrefix, openQueue, queueCounts, QUEUE } from '../src/jobs/queues.js';
 import { benchAppEnv, BENCH_BOT_TOKEN, idRange } from './support/bench-env.js';
@@ -29,7 +29,14 @@ const BURST_PER_CHAT = 10;
 const REPLY_TIMEOUT_MS = 10_000;
 const BURST_TIMEOUT_MS = 120_000;
 
-const BACKGROUND = ['list pods in prod', 'show deployments in staging', '列出 prod 的 pod', 'get events in default', 'list nodes', 'logs of api in prod'];
+const BACKGROUND = [
+  'list pods in prod',
+  'show deployments in staging',
+  '列出 prod 的 pod',
+  'get events in default',
+  'list nodes',
+  'logs of api in prod',
+];
 const SMALL_TALK = ['thanks!', 'good morning', '早安', 'thank you'];
 
 /** 3 of 5 messages are background work, 1 is /status, 1 is small talk (no model configured: a "no provider" reply). */
@@ -50,7 +57,7 @@ interface BotUnderTest {
 }
 
 /** The bot's error notice (locales/en.ftl error-generic) up to its error id. */
-const errorNoticeStart = translatorFrom(createI18n())('en', 'error-generic', { errorId: '' }).split('<code>')[0] ?? 'Something went wrong';
+const errorNoticeStart = createTranslator()('en', 'error-generic', { errorId: '' }).split('<code>')[0] ?? 'Something went wrong';
 const fullBotTracking: ReplyTrackerOptions = { isFollowUp: (m) => m.plainText.startsWith(errorNoticeStart) };
 
 async function sequential(bots: BotUnderTest[], chats: number[]): Promise<Map<string, TrackerReport>> {
@@ -76,7 +83,10 @@ async function sequential(bots: BotUnderTest[], chats: number[]): Promise<Map<st
   bots.forEach((b, k) => {
     const tracker = trackers[k];
     if (!tracker) return;
-    reports.set(b.name, tracker.report((s) => s.sentAt >= measureFrom));
+    reports.set(
+      b.name,
+      tracker.report((s) => s.sentAt >= measureFrom),
+    );
     tracker.stop();
   });
   return reports;
@@ -107,7 +117,11 @@ async function traceRedis(bot: BotUnderTest, chatId: number, redis: Redis, prefi
   const tracker = createReplyTracker(bot.emulator, bot.tracking);
   try {
     await sleep(200);
-    for (const [i, label] of [[0, 'background'], [3, 'status'], [4, 'small talk']] as const) {
+    for (const [i, label] of [
+      [0, 'background'],
+      [3, 'status'],
+      [4, 'small talk'],
+    ] as const) {
       trace.take();
       const message = messageFor(i);
       countSent(bot, message.kind);
@@ -153,7 +167,10 @@ try {
     env: { TELEGRAM_BOT_TOKEN: BENCH_BOT_TOKEN, TELEGRAM_API_ROOT: bareEmulator.apiRoot },
   });
   children.push(bareChild);
-  const fullChild = spawnApp('bot', benchAppEnv({ apiRoot: fullEmulator.apiRoot, keyPrefix: prefix, allowed: [...sequentialChats, ...burstChats] }));
+  const fullChild = spawnApp(
+    'bot',
+    benchAppEnv({ apiRoot: fullEmulator.apiRoot, keyPrefix: prefix, allowed: [...sequentialChats, ...burstChats] }),
+  );
   children.push(fullChild);
   await waitUntilPolling(bareEmulator, bareChild, 'the bare grammY bot');
   await waitUntilPolling(fullEmulator, fullChild, 'the full bot');
@@ -163,7 +180,9 @@ try {
   console.log('frontend: bare grammY bot vs full bot (src/main.ts --role bot, no worker), each its own process,');
   console.log('          against local Bot API emulators on 127.0.0.1; ack latency = injected update → first bot message');
   console.log(`          ${machineLine()}`);
-  console.log(`sequential: one message at a time, ${SEQUENTIAL_N} per bot after ${WARMUP} warm-up, bots alternating, ${sequentialChats.length} chats`);
+  console.log(
+    `sequential: one message at a time, ${SEQUENTIAL_N} per bot after ${WARMUP} warm-up, bots alternating, ${sequentialChats.length} chats`,
+  );
   const seq = await sequential([bare, full], sequentialChats);
   const seqBare = seq.get('bare');
   const seqFull = seq.get('full');
@@ -171,15 +190,21 @@ try {
   printReport('bare grammY bot', seqBare, false);
   printReport('full bot, all kinds', seqFull, true);
   const p50Ratio = seqFull.latency.p50 / seqBare.latency.p50;
-  console.log(`  full / bare at p50         ${ratio(seqFull.latency.p50, seqBare.latency.p50)}   (p99 ${ratio(seqFull.latency.p99, seqBare.latency.p99)})   goal ≤ 1.5x: ${verdict(p50Ratio <= 1.5)}`);
+  console.log(
+    `  full / bare at p50         ${ratio(seqFull.latency.p50, seqBare.latency.p50)}   (p99 ${ratio(seqFull.latency.p99, seqBare.latency.p99)})   goal ≤ 1.5x: ${verdict(p50Ratio <= 1.5)}`,
+  );
   const bg = seqFull.byKind['background'];
   if (bg) console.log(`  full background / bare p50 ${ratio(bg.p50, seqBare.latency.p50)}`);
 
-  console.log(`burst: ${BURST_CHATS * BURST_PER_CHAT} messages from ${BURST_CHATS} chats (${BURST_PER_CHAT} each) injected at once; one bot at a time`);
+  console.log(
+    `burst: ${BURST_CHATS * BURST_PER_CHAT} messages from ${BURST_CHATS} chats (${BURST_PER_CHAT} each) injected at once; one bot at a time`,
+  );
   for (const bot of [bare, full]) {
     const r = await burst(bot, burstChats);
     const throughput = r.answered / (r.spanMs / 1000);
-    console.log(`  ${bot.name === 'bare' ? 'bare grammY bot' : 'full bot'}: ${throughput.toFixed(0)} msgs/s (${r.answered}/${r.sent} answered in ${(r.spanMs / 1000).toFixed(2)} s), lost ${r.lost}, duplicated ${r.duplicated}`);
+    console.log(
+      `  ${bot.name === 'bare' ? 'bare grammY bot' : 'full bot'}: ${throughput.toFixed(0)} msgs/s (${r.answered}/${r.sent} answered in ${(r.spanMs / 1000).toFixed(2)} s), lost ${r.lost}, duplicated ${r.duplicated}`,
+    );
     printReport('  latency under burst', r, bot.name === 'full');
     if (r.lost > 0 || r.duplicated > 0) console.log(`  ${verdict(false)}: every message must be answered exactly once`);
   }
@@ -192,7 +217,9 @@ try {
   const { waiting } = await queueCounts(queue);
   await queue.close();
   const missing = full.backgroundSent - waiting;
-  console.log(`jobs: ${full.backgroundSent} background messages sent to the full bot, ${waiting} jobs in the queue: ${missing} acked or answered but never enqueued${missing > 0 ? ' (LOST JOBS)' : ''}`);
+  console.log(
+    `jobs: ${full.backgroundSent} background messages sent to the full bot, ${waiting} jobs in the queue: ${missing} acked or answered but never enqueued${missing > 0 ? ' (LOST JOBS)' : ''}`,
+  );
 } catch (error) {
   broken = true;
   console.error(`frontend benchmark broke: ${error instanceof Error ? error.message : String(error)}`);

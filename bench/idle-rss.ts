@@ -21,8 +21,21 @@ const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
 const GOAL_MB = 120;
 /** The packages src/ imports at run time, @kubernetes/client-node aside (probed on its own). */
 const RUNTIME_DEPS = [
-  'grammy', '@grammyjs/runner', '@grammyjs/i18n', '@grammyjs/conversations', '@grammyjs/auto-retry', '@grammyjs/storage-redis',
-  'bullmq', 'ioredis', 'openai', 'pino', 'pino-pretty', 'prom-client', 'zod', 'yaml', 'dotenv',
+  'grammy',
+  '@grammyjs/runner',
+  '@grammyjs/i18n',
+  '@grammyjs/conversations',
+  '@grammyjs/auto-retry',
+  '@grammyjs/storage-redis',
+  'bullmq',
+  'ioredis',
+  'openai',
+  'pino',
+  'pino-pretty',
+  'prom-client',
+  'zod',
+  'yaml',
+  'dotenv',
 ];
 
 /**
@@ -61,7 +74,9 @@ try {
   console.log('idle RSS: node --import tsx src/main.ts (role all: bot + worker), simulated cluster, no model, local emulator');
   console.log(`          ${machineLine()}`);
   console.log(`  when polling started  ${pollingRss.toFixed(1)} MB`);
-  console.log(`  after ${IDLE_SECONDS} s idle       ${idle.toFixed(1)} MB   (max while idle ${Math.max(...samples).toFixed(1)} MB)   goal ≤ ${GOAL_MB} MB: ${verdict(idle <= GOAL_MB)}`);
+  console.log(
+    `  after ${IDLE_SECONDS} s idle       ${idle.toFixed(1)} MB   (max while idle ${Math.max(...samples).toFixed(1)} MB)   goal ≤ ${GOAL_MB} MB: ${verdict(idle <= GOAL_MB)}`,
+  );
   await child.stop(15_000);
   console.log('  where it comes from (throwaway processes that only import, then gc and idle 1 s):');
   const probes: [string, string[], boolean][] = [
@@ -73,7 +88,8 @@ try {
     ['node + tsx + src/cluster/kubernetes.ts', ['./src/cluster/kubernetes.ts'], true],
     ['node + tsx + src/app.ts (imported, not started)', ['./src/app.ts'], true],
   ];
-  for (const [label, modules, withTsx] of probes) console.log(`    ${label.padEnd(48)} ${(await probeRss(modules, withTsx)).toFixed(1)} MB`);
+  for (const [label, modules, withTsx] of probes)
+    console.log(`    ${label.padEnd(48)} ${(await probeRss(modules, withTsx)).toFixed(1)} MB`);
 } catch (error) {
   broken = true;
   console.error(`idle-rss benchmark broke: ${error instanceof Error ? error.message : String(error)}`);

@@ -84,7 +84,12 @@ try {
   emulator = await startBotApiEmulator();
   child = spawnApp(
     'bot',
-    benchAppEnv({ apiRoot: emulator.apiRoot, keyPrefix: prefix, allowed: [HANG_CHAT, ...chats], extra: { OLLAMA_BASE_URL: model.baseUrl, OLLAMA_MODEL: 'llama3.2' } }),
+    benchAppEnv({
+      apiRoot: emulator.apiRoot,
+      keyPrefix: prefix,
+      allowed: [HANG_CHAT, ...chats],
+      extra: { OLLAMA_BASE_URL: model.baseUrl, OLLAMA_MODEL: 'llama3.2' },
+    }),
   );
   await waitUntilPolling(emulator, child, 'the bot');
   // One tracker at a time: a tracker counts any bot message it cannot match as a duplicate.
@@ -101,24 +106,38 @@ try {
 
   const tracker = createReplyTracker(emulator);
   const hung = tracker.send({ chatId: HANG_CHAT, userId: HANG_CHAT, text: HANG_TEXT, kind: 'hung chat' });
-  await waitUntil(() => fake.chatRequests().some((r) => lastUserText(r.body) === HANG_TEXT), 10_000, 'the hung model call to reach the fake Ollama');
+  await waitUntil(
+    () => fake.chatRequests().some((r) => lastUserText(r.body) === HANG_TEXT),
+    10_000,
+    'the hung model call to reach the fake Ollama',
+  );
   const hangStarted = performance.now();
   await runLoad({ tracker, chats, durationMs: WINDOW_MS });
   const stillHanging = hung.firstReplyAt === undefined;
   const report = tracker.report((s) => s.kind !== 'hung chat');
   const baseline = control.report();
 
-  console.log(`isolation: one chat's model call hangs ${HANG_MS / 1000} s (fake Ollama); ${OTHER_CHATS} other chats send /status and small talk,`);
-  console.log(`           each waiting for its answer then pausing ${PAUSE_MIN_MS / 1000}–${PAUSE_MAX_MS / 1000} s; bot = src/main.ts --role bot, its own process`);
+  console.log(
+    `isolation: one chat's model call hangs ${HANG_MS / 1000} s (fake Ollama); ${OTHER_CHATS} other chats send /status and small talk,`,
+  );
+  console.log(
+    `           each waiting for its answer then pausing ${PAUSE_MIN_MS / 1000}–${PAUSE_MAX_MS / 1000} s; bot = src/main.ts --role bot, its own process`,
+  );
   console.log(`           ${machineLine()}`);
-  console.log(`control: the same load for ${(CONTROL_MS / 1000).toFixed(0)} s with nothing hanging (${(baseline.sent / (CONTROL_MS / 1000)).toFixed(1)} messages/s)`);
+  console.log(
+    `control: the same load for ${(CONTROL_MS / 1000).toFixed(0)} s with nothing hanging (${(baseline.sent / (CONTROL_MS / 1000)).toFixed(1)} messages/s)`,
+  );
   console.log(`  all other chats            ${formatSummary(baseline.latency)}   lost ${baseline.lost}, duplicated ${baseline.duplicated}`);
   for (const [kind, s] of Object.entries(baseline.byKind)) console.log(`    ${kind.padEnd(24)} ${formatSummary(s)}`);
-  console.log(`while one chat hangs: ${(WINDOW_MS / 1000).toFixed(0)} s (${(report.sent / (WINDOW_MS / 1000)).toFixed(1)} messages/s); the hung call was still open when the window closed: ${stillHanging ? 'yes' : 'NO'}`);
+  console.log(
+    `while one chat hangs: ${(WINDOW_MS / 1000).toFixed(0)} s (${(report.sent / (WINDOW_MS / 1000)).toFixed(1)} messages/s); the hung call was still open when the window closed: ${stillHanging ? 'yes' : 'NO'}`,
+  );
   console.log(`  all other chats            ${formatSummary(report.latency)}   lost ${report.lost}, duplicated ${report.duplicated}`);
   for (const [kind, s] of Object.entries(report.byKind)) {
     const base = baseline.byKind[kind];
-    console.log(`    ${kind.padEnd(24)} ${formatSummary(s)}   p99 vs control ${base ? ratio(s.p99, base.p99) : 'n/a'}   goal p99 ≤ 50 ms: ${verdict(s.p99 <= 50)}`);
+    console.log(
+      `    ${kind.padEnd(24)} ${formatSummary(s)}   p99 vs control ${base ? ratio(s.p99, base.p99) : 'n/a'}   goal p99 ≤ 50 ms: ${verdict(s.p99 <= 50)}`,
+    );
   }
   for (const [head, n] of report.extraReplies) console.log(`    extra reply ×${n}: "${head}…"`);
 

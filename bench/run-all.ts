@@ -28,7 +28,9 @@ function runOne(name: string): Promise<{ code: number | null; ms: number }> {
   });
 }
 
-const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = process.env.BENCH_ONLY?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const chosen = BENCHES.filter((name) => !only || only.includes(name));
 console.log(`npm run bench: ${chosen.join(', ')}`);
 console.log(machineLine());

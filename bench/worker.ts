@@ -101,7 +101,14 @@ async function round(workers: number, model: FakeOpenAiServer | undefined): Prom
     const edits = new Map<number, { count: number; at: number; ok: boolean }>();
     let ready = 0;
     const providerEnv: Record<string, string> =
-      model === undefined ? {} : { NVIDIA_BASE_URL: model.baseUrl, NVIDIA_API_KEY: 'bench-fake-key', NVIDIA_MODEL: FAKE_NEMOTRON_MODEL, NVIDIA_RATE_LIMIT_PER_MINUTE: '0' };
+      model === undefined
+        ? {}
+        : {
+            NVIDIA_BASE_URL: model.baseUrl,
+            NVIDIA_API_KEY: 'bench-fake-key',
+            NVIDIA_MODEL: FAKE_NEMOTRON_MODEL,
+            NVIDIA_RATE_LIMIT_PER_MINUTE: '0',
+          };
     for (let w = 0; w < workers; w++) {
       // TELEGRAM_API_ROOT points at the discard port: the fake ChatOutput means nothing is ever sent there.
       const env = benchAppEnv({
@@ -175,8 +182,12 @@ let broken = false;
 try {
   if (MODEL === 'fake-nemotron') model = await startFakeOpenAiServer({ models: [FAKE_NEMOTRON_MODEL], handler: fakeNemotronHandler });
   console.log(`worker: ${JOBS} agent jobs (k8s_operation, "list pods in prod") queued first, then drained by worker processes`);
-  console.log(`        model: ${MODEL === 'offline' ? 'none (the offline provider plans list_pods)' : 'FAKE Nemotron on 127.0.0.1, zero latency, 2 calls a job'}; simulated cluster;`);
-  console.log(`        output: FAKE ChatOutput over IPC; each worker = startApp role worker (concurrency ${CONCURRENCY || 'default 4'}), its own OS process`);
+  console.log(
+    `        model: ${MODEL === 'offline' ? 'none (the offline provider plans list_pods)' : 'FAKE Nemotron on 127.0.0.1, zero latency, 2 calls a job'}; simulated cluster;`,
+  );
+  console.log(
+    `        output: FAKE ChatOutput over IPC; each worker = startApp role worker (concurrency ${CONCURRENCY || 'default 4'}), its own OS process`,
+  );
   console.log(`        ${machineLine()}`);
   const results: RoundResult[] = [];
   for (const workers of [1, 2]) {

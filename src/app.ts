@@ -42,7 +42,10 @@ async function startMetricsServerOrWarn(logger: Logger, options: Omit<Parameters
     return await startMetricsServer({ ...options, logger });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    logger.error({ port: options.port }, 'METRICS_PORT is in use: /healthz, /readyz and /metrics are off in this process; give each process its own METRICS_PORT');
+    logger.error(
+      { port: options.port },
+      'METRICS_PORT is in use: /healthz, /readyz and /metrics are off in this process; give each process its own METRICS_PORT',
+    );
     return { port: -1, close: async () => undefined };
   }
 }

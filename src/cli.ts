@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import type { DoctorDeps } from './doctor/doctor.js';
 import type { ProviderName } from './llm/provider-names.js';
 
 /**
@@ -60,7 +61,10 @@ async function main(argv: string[]): Promise<number> {
       const { runAuditCommand } = await import('./audit/audit-command.js');
       const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, retryStrategy: () => null });
       try {
-        await runAuditCommand({ since: values.since ?? '24h' }, { trail: createAuditTrail({ redis, keyPrefix: config.redis.keyPrefix }), write: writeLine });
+        await runAuditCommand(
+          { since: values.since ?? '24h' },
+          { trail: createAuditTrail({ redis, keyPrefix: config.redis.keyPrefix }), write: writeLine },
+        );
       } finally {
         redis.disconnect();
       }
@@ -71,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
       const { runDoctor, formatCheckLine, doctorExitCode } = await import('./doctor/doctor.js');
       const { createLogger } = await import('./logger.js');
       const { createClusterRuntime } = await import('./runtime/cluster.js');
-      let cluster: import('./doctor/doctor.js').DoctorDeps['cluster'];
+      let cluster: DoctorDeps['cluster'];
       try {
         cluster = { executor: (await createClusterRuntime(config, createLogger({ level: 'silent' }))).executor };
       } catch (error) {

@@ -66,7 +66,12 @@ describe('configuration from the environment', () => {
   });
 
   it('defaults NVIDIA to Nemotron with a 35-per-minute limit, and lets budgets and limits be overridden', () => {
-    const c = loadConfig({ NVIDIA_API_KEY: 'nvapi-x', NVIDIA_BUDGET_SECONDS: '20', GEMINI_API_KEY: 'k', GEMINI_RATE_LIMIT_PER_MINUTE: '0' });
+    const c = loadConfig({
+      NVIDIA_API_KEY: 'nvapi-x',
+      NVIDIA_BUDGET_SECONDS: '20',
+      GEMINI_API_KEY: 'k',
+      GEMINI_RATE_LIMIT_PER_MINUTE: '0',
+    });
     expect(c.providers[0]).toMatchObject({
       name: 'nvidia',
       model: 'nvidia/nemotron-mini-4b-instruct',
@@ -91,7 +96,15 @@ describe('configuration from the environment', () => {
 
 describe('the list of environment variables', () => {
   it('names every DESIGN.md contract variable and every provider variable', () => {
-    for (const name of ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'REDIS_URL', 'ALLOWED_USER_IDS', 'APPROVER_USER_IDS', 'APPROVAL_TIMEOUT_SECONDS', 'CLUSTER_BACKEND']) {
+    for (const name of [
+      'TELEGRAM_BOT_TOKEN',
+      'TELEGRAM_API_ROOT',
+      'REDIS_URL',
+      'ALLOWED_USER_IDS',
+      'APPROVER_USER_IDS',
+      'APPROVAL_TIMEOUT_SECONDS',
+      'CLUSTER_BACKEND',
+    ]) {
       expect(CONFIG_ENV_VARS).toContain(name);
     }
     for (const p of ['OLLAMA', 'NVIDIA', 'GEMINI', 'ANTHROPIC']) {

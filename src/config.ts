@@ -9,15 +9,24 @@ import type { ProviderSettings } from './llm/types.js';
 
 const PROVIDER_DEFAULTS: Record<ProviderName, { baseUrl: string; model: string; budgetSeconds: number; limitPerMinute: number | null }> = {
   ollama: { baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.2', budgetSeconds: 60, limitPerMinute: null },
-  nvidia: { baseUrl: 'https://integrate.api.nvidia.com/v1', model: 'nvidia/nemotron-mini-4b-instruct', budgetSeconds: 60, limitPerMinute: 35 },
-  gemini: { baseUrl: 'https://generativelanguage.googleapis.com/v1beta/openai/', model: 'gemini-2.5-flash', budgetSeconds: 30, limitPerMinute: 60 },
+  nvidia: {
+    baseUrl: 'https://integrate.api.nvidia.com/v1',
+    model: 'nvidia/nemotron-mini-4b-instruct',
+    budgetSeconds: 60,
+    limitPerMinute: 35,
+  },
+  gemini: {
+    baseUrl: 'https://generativelanguage.googleapis.com/v1beta/openai/',
+    model: 'gemini-2.5-flash',
+    budgetSeconds: 30,
+    limitPerMinute: 60,
+  },
   anthropic: { baseUrl: 'https://api.anthropic.com/v1/', model: 'claude-sonnet-4-5', budgetSeconds: 30, limitPerMinute: 50 },
 };
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
-const url = (fallback: string) =>
-  z.preprocess(blankToUndefined, z.url({ message: 'expected an http(s) URL' }).default(fallback));
+const url = (fallback: string) => z.preprocess(blankToUndefined, z.url({ message: 'expected an http(s) URL' }).default(fallback));
 const intIn = (min: number, max: number, fallback: number) =>
   z.preprocess(
     blankToUndefined,
@@ -31,19 +40,20 @@ const intIn = (min: number, max: number, fallback: number) =>
 
 const userIdList = z.preprocess(
   (v) => (v === undefined ? '' : v),
-  z
-    .string()
-    .transform((s, ctx) => {
-      const ids: number[] = [];
-      for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
-        if (!/^\d{1,15}$/.test(part)) {
-          ctx.addIssue({ code: 'custom', message: `expected comma-separated numeric Telegram user ids, got "${part}"` });
-          return z.NEVER;
-        }
-        ids.push(Number(part));
+  z.string().transform((s, ctx) => {
+    const ids: number[] = [];
+    for (const part of s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      if (!/^\d{1,15}$/.test(part)) {
+        ctx.addIssue({ code: 'custom', message: `expected comma-separated numeric Telegram user ids, got "${part}"` });
+        return z.NEVER;
       }
-      return ids;
-    }),
+      ids.push(Number(part));
+    }
+    return ids;
+  }),
 );
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -51,7 +61,10 @@ const namespaceList = (fallback: string) =>
   z.preprocess(
     (v) => (v === undefined ? fallback : v),
     z.string().transform((s, ctx) => {
-      const names = s.split(',').map((p) => p.trim()).filter(Boolean);
+      const names = s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
       const bad = names.find((n) => !DNS1123_LABEL.test(n));
       if (bad) {
         ctx.addIssue({ code: 'custom', message: `expected comma-separated Kubernetes namespace names, got "${bad}"` });
@@ -102,7 +115,10 @@ const envSchema = z.object({
   ),
   REDIS_KEY_PREFIX: z.preprocess(
     blankToUndefined,
-    z.string().regex(/^[A-Za-z0-9:_-]{1,40}$/, { message: 'expected letters, digits, ":", "_" or "-"' }).default('chatops:'),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]{1,40}$/, { message: 'expected letters, digits, ":", "_" or "-"' })
+      .default('chatops:'),
   ),
   ALLOWED_USER_IDS: userIdList,
   APPROVER_USER_IDS: userIdList,
@@ -125,19 +141,26 @@ const envSchema = z.object({
     blankToUndefined,
     z
       .string()
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, { message: 'expected an IANA time zone such as Asia/Taipei or UTC' })
+      .refine(
+        (tz) => {
+          try {
+            new Intl.DateTimeFormat('en', { timeZone: tz });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'expected an IANA time zone such as Asia/Taipei or UTC' },
+      )
       .default('UTC'),
   ),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected fatal, error, warn, info, debug, trace or silent' }).default('info'),
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'expected fatal, error, warn, info, debug, trace or silent',
+      })
+      .default('info'),
   ),
   LOG_PRETTY: boolFlag,
   LANGFUSE_BASE_URL: url('https://cloud.langfuse.com'),
@@ -149,10 +172,7 @@ const envSchema = z.object({
 const providerEnvSchema = z.object(Object.assign({}, ...PROVIDER_NAMES.map(providerFields)) as Record<string, z.ZodType>);
 
 /** Every environment variable the configuration reads (for deploy manifests and their test). */
-export const CONFIG_ENV_VARS: readonly string[] = [
-  ...Object.keys(envSchema.shape),
-  ...Object.keys(providerEnvSchema.shape),
-];
+export const CONFIG_ENV_VARS: readonly string[] = [...Object.keys(envSchema.shape), ...Object.keys(providerEnvSchema.shape)];
 
 /** A configured provider is exactly what the model chain takes. */
 export type ProviderConfig = ProviderSettings;

@@ -14,7 +14,7 @@ describe('log redaction', () => {
     const { logger, lines } = capture();
     logger.child({ update_id: 7, chat_id: 1, user_id: 2 }).info('hello');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ update_id: 7, chat_id: 1, user_id: 2, msg: 'hello', level: 30 });
+    expect(JSON.parse(lines[0])).toMatchObject({ update_id: 7, chat_id: 1, user_id: 2, msg: 'hello', level: 30 });
   });
 
   it('removes the bot token from messages, URLs and error messages', () => {

@@ -64,7 +64,16 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       // Field-level redaction for the places we know hold secrets; the line redactor catches the rest.
       redact: {
-        paths: ['token', 'apiKey', 'api_key', '*.token', '*.apiKey', 'headers.authorization', '*.headers.authorization', 'config.telegram.token'],
+        paths: [
+          'token',
+          'apiKey',
+          'api_key',
+          '*.token',
+          '*.apiKey',
+          'headers.authorization',
+          '*.headers.authorization',
+          'config.telegram.token',
+        ],
         censor: REDACTED,
       },
       serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
-import { startApp, type Role } from './app.js';
+import { startApp } from './app.js';
 import { ConfigError, loadConfig, secretValues } from './config.js';
 import { createLogger } from './logger.js';
 
@@ -25,10 +25,15 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const logger = createLogger({ level: config.log.level, pretty: config.log.pretty, secrets: secretValues(config), name: `chatops-${role}` });
+  const logger = createLogger({
+    level: config.log.level,
+    pretty: config.log.pretty,
+    secrets: secretValues(config),
+    name: `chatops-${role}`,
+  });
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
-    app = await startApp({ config, logger, role: role as Role });
+    app = await startApp({ config, logger, role });
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');
     process.exit(1);

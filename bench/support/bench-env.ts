@@ -13,7 +13,12 @@ export function idRange(first: number, count: number): number[] {
 }
 
 /** The environment of a bot or worker process pointed at the local emulator, Redis and the simulated cluster. */
-export function benchAppEnv(opts: { apiRoot: string; keyPrefix: string; allowed: number[]; extra?: Record<string, string> }): Record<string, string> {
+export function benchAppEnv(opts: {
+  apiRoot: string;
+  keyPrefix: string;
+  allowed: number[];
+  extra?: Record<string, string>;
+}): Record<string, string> {
   return {
     TELEGRAM_BOT_TOKEN: BENCH_BOT_TOKEN,
     TELEGRAM_API_ROOT: opts.apiRoot,

@@ -69,7 +69,10 @@ export function createReplyTracker(emulator: BotApiEmulator, options: ReplyTrack
   const extraReplies = new Map<string, number>();
   const noteExtra = (m: EmulatedMessage) => {
     // Ids and refs differ from message to message; without them, equal notices count together.
-    const head = m.plainText.replace(/\s+/g, ' ').replace(/[0-9a-f]{8,}/g, '…').slice(0, 60);
+    const head = m.plainText
+      .replace(/\s+/g, ' ')
+      .replace(/[0-9a-f]{8,}/g, '…')
+      .slice(0, 60);
     extraReplies.set(head, (extraReplies.get(head) ?? 0) + 1);
   };
 

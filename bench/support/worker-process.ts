@@ -32,7 +32,12 @@ const config = loadConfig(process.env);
 const logger = createLogger({ level: config.log.level, secrets: secretValues(config), name: 'chatops-worker' });
 // Unset: the worker's own default, as `npm run start:worker` runs it.
 const concurrency = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 0) || undefined;
-const app = await startApp({ config, logger, role: 'worker', worker: { output: createIpcFakeChatOutput(), ...(concurrency ? { concurrency } : {}) } });
+const app = await startApp({
+  config,
+  logger,
+  role: 'worker',
+  worker: { output: createIpcFakeChatOutput(), ...(concurrency ? { concurrency } : {}) },
+});
 report({ type: 'ready', at: Date.now() });
 
 let stopping = false;

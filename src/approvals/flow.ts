@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Buttons, ChatOutput } from '../bot/chat-output.js';
 import { encodeApprovalDecision } from '../bot/callback-data.js';
-import type { Translate } from '../bot/i18n.js';
+import type { Translate } from '../i18n/translator.js';
 import { renderApprovalCard } from '../bot/render/approval-card.js';
 import { isClusterError, runTool, type ClusterError, type ClusterExecutor } from '../cluster/executor.js';
 import type { ChatModeStore } from './chat-mode.js';
@@ -61,9 +61,7 @@ export interface ProposeInput {
 
 /** A card, or why there is none: the chat's mode forbids proposing, or the call could never run (scope, a missing target). */
 export type ProposeResult =
-  | { kind: 'card'; record: ApprovalRecord }
-  | { kind: 'blocked'; mode: 'read-only' | 'suggest' }
-  | { kind: 'refused'; error: ClusterError };
+  { kind: 'card'; record: ApprovalRecord } | { kind: 'blocked'; mode: 'read-only' | 'suggest' } | { kind: 'refused'; error: ClusterError };
 
 /** Preview failures that mean the call itself can never run, so no card is worth making. */
 const REFUSING_CODES: ReadonlySet<string> = new Set(['out_of_scope', 'protected_namespace', 'not_found', 'invalid', 'forbidden']);
@@ -121,7 +119,10 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
     }
   }
 
-  async function auditState(record: ApprovalRecord, extra: { userId?: number; outcome?: string; durationMs?: number; detail?: string } = {}) {
+  async function auditState(
+    record: ApprovalRecord,
+    extra: { userId?: number; outcome?: string; durationMs?: number; detail?: string } = {},
+  ) {
     await audit
       .append({
         kind: 'approval',
@@ -144,7 +145,10 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
   async function expire(approvalId: string): Promise<boolean> {
     const result = await store.transition(approvalId, ['pending'], 'expired', {}, { now: now() });
     if (!result.ok) return false;
-    logger.info({ approval_id: approvalId, chat_id: result.record.chatId, late_ms: now() - result.record.expiresAt }, 'approval expired; nothing was run');
+    logger.info(
+      { approval_id: approvalId, chat_id: result.record.chatId, late_ms: now() - result.record.expiresAt },
+      'approval expired; nothing was run',
+    );
     await auditState(result.record);
     await refreshCard(result.record);
     await deps.schedule.followup(approvalId);
@@ -159,7 +163,15 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
       if (mode !== 'approve') {
         logger.info({ chat_id: input.chatId, tool: input.call.name, mode }, 'change not proposed: chat mode');
         await audit
-          .append({ kind: 'tool_call', chatId: input.chatId, userId: input.requesterId, tool: input.call.name, argsHash: approvalHash(input.call.name, input.call.arguments), outcome: `blocked_${mode}`, ...(input.jobRef ? { jobRef: input.jobRef } : {}) })
+          .append({
+            kind: 'tool_call',
+            chatId: input.chatId,
+            userId: input.requesterId,
+            tool: input.call.name,
+            argsHash: approvalHash(input.call.name, input.call.arguments),
+            outcome: `blocked_${mode}`,
+            ...(input.jobRef ? { jobRef: input.jobRef } : {}),
+          })
           .catch(() => undefined);
         return { kind: 'blocked', mode };
       }
@@ -189,38 +201,91 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
       });
       const log = logger.child({ approval_id: record.id, chat_id: record.chatId, user_id: record.requesterId, job_id: record.jobRef });
       if (input.agentState) {
-        await deps.redis.set(agentStateKey(deps.keyPrefix, record.id), JSON.stringify(input.agentState), 'EX', settings.timeoutSeconds + 7 * 24 * 3600);
+        await deps.redis.set(
+          agentStateKey(deps.keyPrefix, record.id),
+          JSON.stringify(input.agentState),
+          'EX',
+          settings.timeoutSeconds + 7 * 24 * 3600,
+        );
       }
       // The deadline is scheduled before the card goes out, so no card can exist without its expiry.
       await deps.schedule.expiry(record.id, record.expiresAt);
-      const [cardId] = await output.send(record.chatId, renderApprovalCard(t, record, { ...cardOptions, ...(previewError ? { previewError } : {}) }), {
-        buttons: buttons(record),
-        ...(input.replyTo ? { replyTo: input.replyTo } : {}),
-      });
+      const [cardId] = await output.send(
+        record.chatId,
+        renderApprovalCard(t, record, { ...cardOptions, ...(previewError ? { previewError } : {}) }),
+        {
+          buttons: buttons(record),
+          ...(input.replyTo ? { replyTo: input.replyTo } : {}),
+        },
+      );
       if (cardId !== undefined) await store.setCardMessage(record.id, cardId);
       await audit
-        .append({ kind: 'tool_call', chatId: record.chatId, userId: record.requesterId, tool: record.tool, argsHash: record.argsHash, approvalId: record.id, outcome: 'needs_approval', ...(record.jobRef ? { jobRef: record.jobRef } : {}) })
+        .append({
+          kind: 'tool_call',
+          chatId: record.chatId,
+          userId: record.requesterId,
+          tool: record.tool,
+          argsHash: record.argsHash,
+          approvalId: record.id,
+          outcome: 'needs_approval',
+          ...(record.jobRef ? { jobRef: record.jobRef } : {}),
+        })
         .catch((error: unknown) => log.error({ err: error }, 'could not write the audit entry'));
       await auditState(record);
       log.info({ tool: record.tool, risk: record.risk, expires_at: record.expiresAt }, 'approval requested');
       return { kind: 'card', record: { ...record, ...(cardId !== undefined ? { cardMessageId: cardId } : {}) } };
     },
 
-    async decide(input: { approvalId: string; userId: number; userName?: string; decision: 'approve' | 'reject'; confirmed?: boolean }): Promise<DecideResult> {
+    async decide(input: {
+      approvalId: string;
+      userId: number;
+      userName?: string;
+      decision: 'approve' | 'reject';
+      confirmed?: boolean;
+    }): Promise<DecideResult> {
       const record = await store.get(input.approvalId);
       if (!record) return { kind: 'stale', reason: 'not_found' };
-      const check = checkDecider({ record, userId: input.userId, decision: input.decision, approverIds: settings.approverIds, allowSelfApproval: settings.allowSelfApproval });
+      const check = checkDecider({
+        record,
+        userId: input.userId,
+        decision: input.decision,
+        approverIds: settings.approverIds,
+        allowSelfApproval: settings.allowSelfApproval,
+      });
       const log = logger.child({ approval_id: record.id, chat_id: record.chatId, user_id: input.userId });
       if (!check.allowed) {
         log.warn({ reason: check.reason, decision: input.decision }, 'approval tap refused');
-        await audit.append({ kind: 'approval', chatId: record.chatId, userId: input.userId, tool: record.tool, argsHash: record.argsHash, approvalId: record.id, decision: `${input.decision}_refused`, outcome: check.reason }).catch(() => undefined);
+        await audit
+          .append({
+            kind: 'approval',
+            chatId: record.chatId,
+            userId: input.userId,
+            tool: record.tool,
+            argsHash: record.argsHash,
+            approvalId: record.id,
+            decision: `${input.decision}_refused`,
+            outcome: check.reason,
+          })
+          .catch(() => undefined);
         return { kind: 'denied', reason: check.reason, record };
       }
-      if (check.needsTypedConfirmation && !input.confirmed) return { kind: 'needs_confirmation', target: confirmationTarget(record), record };
+      if (check.needsTypedConfirmation && !input.confirmed)
+        return { kind: 'needs_confirmation', target: confirmationTarget(record), record };
 
-      const to = input.decision === 'approve' ? 'approved' : input.userId === record.requesterId && !settings.approverIds.includes(input.userId) ? 'cancelled' : 'rejected';
+      const to =
+        input.decision === 'approve'
+          ? 'approved'
+          : input.userId === record.requesterId && !settings.approverIds.includes(input.userId)
+            ? 'cancelled'
+            : 'rejected';
       // The hash is recomputed from the stored call: a record whose call no longer matches its card is refused.
-      const result = await store.transition(record.id, ['pending'], to, { decidedBy: input.userId, ...(input.userName ? { decidedByName: input.userName } : {}) }, { expectHash: approvalHash(record.tool, record.arguments), now: now() });
+      const result = await store.transition(
+        record.id,
+        ['pending'],
+        to,
+        { decidedBy: input.userId, ...(input.userName ? { decidedByName: input.userName } : {}) },
+        { expectHash: approvalHash(record.tool, record.arguments), now: now() },
+      );
       if (!result.ok) {
         log.info({ reason: result.reason, decision: input.decision }, 'approval tap lost: not pending any more');
         return { kind: 'stale', reason: result.reason, ...(result.record ? { record: result.record } : {}) };
@@ -237,7 +302,18 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
       if (!(await store.setReason(approvalId, reason))) return false;
       const record = await store.get(approvalId);
       if (record) {
-        await audit.append({ kind: 'approval', chatId: record.chatId, tool: record.tool, argsHash: record.argsHash, approvalId, decision: record.state, detail: `reason: ${reason.slice(0, 200)}`, ...(record.decidedBy !== undefined ? { approver: record.decidedBy } : {}) }).catch(() => undefined);
+        await audit
+          .append({
+            kind: 'approval',
+            chatId: record.chatId,
+            tool: record.tool,
+            argsHash: record.argsHash,
+            approvalId,
+            decision: record.state,
+            detail: `reason: ${reason.slice(0, 200)}`,
+            ...(record.decidedBy !== undefined ? { approver: record.decidedBy } : {}),
+          })
+          .catch(() => undefined);
         await refreshCard(record);
       }
       return true;
@@ -273,14 +349,27 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
         log.warn({ err: error }, 'approved call failed');
         // A cluster error keeps its code and details, so the card can say what happened in the requester's language.
         finished = isClusterError(error)
-          ? await store.transition(approvalId, ['executing'], 'failed', { error: error.message, result: { errorCode: error.code, errorDetails: error.details } })
+          ? await store.transition(approvalId, ['executing'], 'failed', {
+              error: error.message,
+              result: { errorCode: error.code, errorDetails: error.details },
+            })
           : await store.transition(approvalId, ['executing'], 'failed', { error: messageOf(error) });
       }
       const durationMs = Math.round(performance.now() - started);
       if (!finished.ok) return finished.record;
       log.info({ state: finished.record.state, duration_ms: durationMs, tool: current.tool }, 'approved call executed');
       await audit
-        .append({ kind: 'execution', chatId: current.chatId, tool: current.tool, argsHash: current.argsHash, approvalId, ...(current.decidedBy !== undefined ? { approver: current.decidedBy } : {}), outcome: finished.record.state, durationMs, ...(finished.record.error ? { detail: finished.record.error } : {}) })
+        .append({
+          kind: 'execution',
+          chatId: current.chatId,
+          tool: current.tool,
+          argsHash: current.argsHash,
+          approvalId,
+          ...(current.decidedBy !== undefined ? { approver: current.decidedBy } : {}),
+          outcome: finished.record.state,
+          durationMs,
+          ...(finished.record.error ? { detail: finished.record.error } : {}),
+        })
         .catch(() => undefined);
       await refreshCard(finished.record);
       await deps.schedule.followup(approvalId);
@@ -290,7 +379,9 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
     expire,
 
     /** The paused agent conversation and how its approval ended; undefined when there is nothing to resume. */
-    async followupInput(approvalId: string): Promise<{ record: ApprovalRecord; state: AgentState; decision: FollowupDecision } | undefined> {
+    async followupInput(
+      approvalId: string,
+    ): Promise<{ record: ApprovalRecord; state: AgentState; decision: FollowupDecision } | undefined> {
       const [record, raw] = await Promise.all([store.get(approvalId), deps.redis.get(agentStateKey(deps.keyPrefix, approvalId))]);
       if (!record || !raw) return undefined;
       let state: AgentState;

@@ -7,5 +7,7 @@ import { canonicalJson } from '../tools/call-shape.js';
  */
 export function approvalHash(tool: string, args: unknown): string {
   const plain: unknown = args === undefined ? {} : JSON.parse(JSON.stringify(args));
-  return createHash('sha256').update(canonicalJson({ tool, arguments: plain })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ tool, arguments: plain }))
+    .digest('hex');
 }

@@ -8,11 +8,7 @@ const REQUESTER = 100;
 const OTHER_APPROVER = 200;
 const OUTSIDER = 300;
 
-function record(
-  risk: Risk,
-  tool: ToolName = 'restart_deployment',
-  args: Record<string, unknown> = { name: 'web' },
-): ApprovalRecord {
+function record(risk: Risk, tool: ToolName = 'restart_deployment', args: Record<string, unknown> = { name: 'web' }): ApprovalRecord {
   return {
     id: 'AAAAAAAAAAAAAAAAAAAAAA',
     tool,

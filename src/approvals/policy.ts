@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { ApprovalRecord } from './types.js';
 
 export type DecisionCheck =
-  | { allowed: true; needsTypedConfirmation: boolean }
-  | { allowed: false; reason: 'not_approver' | 'two_person_rule' };
+  { allowed: true; needsTypedConfirmation: boolean } | { allowed: false; reason: 'not_approver' | 'two_person_rule' };
 
 /**
  * Who may decide an approval.
@@ -65,6 +64,9 @@ export function confirmationTarget(record: ApprovalRecord): string {
 
 /** True when the typed text is the confirmation target (surrounding spaces, quotes and backticks ignored). */
 export function confirmationMatches(record: ApprovalRecord, typed: string): boolean {
-  const cleaned = typed.trim().replace(/^[`'"「『]+|[`'"」』]+$/g, '').trim();
+  const cleaned = typed
+    .trim()
+    .replace(/^[`'"「『]+|[`'"」』]+$/g, '')
+    .trim();
   return cleaned === confirmationTarget(record);
 }

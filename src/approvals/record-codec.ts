@@ -39,7 +39,7 @@ const flatPairsSchema = z.array(z.string()).refine((a) => a.length % 2 === 0, 'o
 export function pairsToObject(flat: unknown): Record<string, string> {
   const pairs = flatPairsSchema.parse(flat);
   const out: Record<string, string> = {};
-  for (let i = 0; i < pairs.length; i += 2) out[pairs[i] as string] = pairs[i + 1] as string;
+  for (let i = 0; i < pairs.length; i += 2) out[pairs[i]] = pairs[i + 1];
   return out;
 }
 

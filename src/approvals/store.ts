@@ -5,13 +5,7 @@ import type { Risk, ToolName } from '../tools/catalog.js';
 import { isApprovalId, newApprovalId } from './approval-id.js';
 import { approvalHash } from './hash.js';
 import { approvalKey, dailyCountsKey, executingIndexKey, pendingIndexKey, utcDay } from './keys.js';
-import {
-  decodeRecordFields,
-  encodePatchFields,
-  encodeRecordFields,
-  encodeState,
-  pairsToObject,
-} from './record-codec.js';
+import { decodeRecordFields, encodePatchFields, encodeRecordFields, encodeState, pairsToObject } from './record-codec.js';
 import { CREATE_SCRIPT, SET_CARD_SCRIPT, SET_REASON_SCRIPT, TRANSITION_SCRIPT } from './store-scripts.js';
 import { assertAllowedTransitions } from './transitions.js';
 import {
@@ -42,9 +36,7 @@ export interface CreateApprovalInput {
 }
 
 export type TransitionFailure = 'not_found' | 'wrong_state' | 'expired' | 'hash_mismatch';
-export type TransitionResult =
-  | { ok: true; record: ApprovalRecord }
-  | { ok: false; reason: TransitionFailure; record?: ApprovalRecord };
+export type TransitionResult = { ok: true; record: ApprovalRecord } | { ok: false; reason: TransitionFailure; record?: ApprovalRecord };
 
 export interface ApprovalCounts {
   pending: number;
@@ -241,9 +233,7 @@ export function createApprovalStore(deps: ApprovalStoreDeps): ApprovalStore {
     async listPending(filter = {}) {
       const ids = await redis.zrange(pendingKey, 0, -1);
       const records = await readIndexed(pendingKey, ids, 'pending');
-      return records
-        .filter((r) => filter.chatId === undefined || r.chatId === filter.chatId)
-        .sort((a, b) => a.expiresAt - b.expiresAt);
+      return records.filter((r) => filter.chatId === undefined || r.chatId === filter.chatId).sort((a, b) => a.expiresAt - b.expiresAt);
     },
 
     async listExecuting() {
@@ -256,10 +246,7 @@ export function createApprovalStore(deps: ApprovalStoreDeps): ApprovalStore {
     },
 
     async countsToday(now = clock()) {
-      const [pending, hash] = await Promise.all([
-        redis.zcard(pendingKey),
-        redis.hgetall(dailyCountsKey(keyPrefix, utcDay(now))),
-      ]);
+      const [pending, hash] = await Promise.all([redis.zcard(pendingKey), redis.hgetall(dailyCountsKey(keyPrefix, utcDay(now)))]);
       return { pending, ...countsHashSchema.parse(hash) };
     },
   };

@@ -1,26 +1,11 @@
 import { z } from 'zod';
 import { TOOL_NAMES, type Risk, type ToolName } from '../tools/catalog.js';
 
-export const APPROVAL_STATES = [
-  'pending',
-  'approved',
-  'executing',
-  'succeeded',
-  'failed',
-  'rejected',
-  'expired',
-  'cancelled',
-] as const;
+export const APPROVAL_STATES = ['pending', 'approved', 'executing', 'succeeded', 'failed', 'rejected', 'expired', 'cancelled'] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
 
 /** States a record never leaves; entering one gives the record the audit TTL. */
-export const FINAL_STATES: ReadonlySet<ApprovalState> = new Set<ApprovalState>([
-  'succeeded',
-  'failed',
-  'rejected',
-  'expired',
-  'cancelled',
-]);
+export const FINAL_STATES: ReadonlySet<ApprovalState> = new Set<ApprovalState>(['succeeded', 'failed', 'rejected', 'expired', 'cancelled']);
 
 export interface ApprovalHistoryEntry {
   state: ApprovalState;

@@ -17,9 +17,7 @@ export function parseSince(text: string, now: number): number {
     const ms = Date.parse(trimmed);
     if (Number.isFinite(ms)) return ms;
   }
-  throw new Error(
-    `--since expects a duration such as 90s, 30m, 24h or 7d, or an ISO date such as 2025-06-01T08:00:00Z; got "${text}"`,
-  );
+  throw new Error(`--since expects a duration such as 90s, 30m, 24h or 7d, or an ISO date such as 2025-06-01T08:00:00Z; got "${text}"`);
 }
 
 /** `cli audit --since 24h`: one JSON line per entry, oldest first, each with its time also as ISO text. */

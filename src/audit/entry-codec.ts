@@ -48,15 +48,7 @@ export const auditEntrySchema = z.object({
   detail: z.string().optional(),
 }) satisfies z.ZodType<AuditEntry>;
 
-const NUMERIC_FIELDS: ReadonlySet<string> = new Set([
-  'at',
-  'chatId',
-  'userId',
-  'approver',
-  'tokens',
-  'costUsd',
-  'durationMs',
-]);
+const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['at', 'chatId', 'userId', 'approver', 'tokens', 'costUsd', 'durationMs']);
 
 /** Flat [field, value, ...] for XADD: every value a string, absent fields left out. */
 export function encodeAuditFields(entry: AuditEntry): string[] {
@@ -75,8 +67,8 @@ export function decodeAuditFields(flat: readonly string[]): DecodedAuditEntry {
   if (flat.length % 2 !== 0) return { ok: false, problem: 'odd number of fields' };
   const raw: Record<string, unknown> = {};
   for (let i = 0; i < flat.length; i += 2) {
-    const name = flat[i] as string;
-    const text = flat[i + 1] as string;
+    const name = flat[i];
+    const text = flat[i + 1];
     if (NUMERIC_FIELDS.has(name)) {
       const value = text.trim() === '' ? Number.NaN : Number(text);
       if (!Number.isFinite(value)) return { ok: false, problem: `${name} is not a number` };

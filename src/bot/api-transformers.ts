@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { Api, Transformer } from 'grammy';
 import type { Logger } from 'pino';
-import { htmlToPlainText } from './html.js';
+import { htmlToPlainText } from '../html/telegram-html.js';
 
 const TEXT_METHODS = new Set(['sendMessage', 'editMessageText']);
 

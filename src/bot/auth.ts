@@ -23,7 +23,12 @@ export function createAuth(options: AuthOptions): MiddlewareFn<BotContext> {
     if (allowed.has(user.id)) return next();
 
     ctx.logger.warn(
-      { user_id: user.id, chat_id: ctx.chat?.id, username: user.username, update_kind: Object.keys(ctx.update).filter((k) => k !== 'update_id') },
+      {
+        user_id: user.id,
+        chat_id: ctx.chat?.id,
+        username: user.username,
+        update_kind: Object.keys(ctx.update).filter((k) => k !== 'update_id'),
+      },
       'unauthorized user refused',
     );
     if (ctx.callbackQuery) {

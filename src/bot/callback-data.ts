@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema, type Locale } from './locale.js';
+import { localeSchema, type Locale } from '../i18n/locale.js';
 
 /**
  * Versioned, short callback tokens. Telegram allows 64 bytes; a token carries an action and an id, never
@@ -20,7 +20,11 @@ const tokenSchema = z.union([
   z
     .string()
     .regex(/^a1:[yn]:[A-Za-z0-9_-]{16,32}$/)
-    .transform((s) => ({ kind: 'approval' as const, decision: s[3] === 'y' ? ('approve' as const) : ('reject' as const), approvalId: s.slice(5) })),
+    .transform((s) => ({
+      kind: 'approval' as const,
+      decision: s[3] === 'y' ? ('approve' as const) : ('reject' as const),
+      approvalId: s.slice(5),
+    })),
 ]);
 
 export type CallbackAction = z.infer<typeof tokenSchema>;

@@ -1,7 +1,7 @@
 import { Api, InlineKeyboard } from 'grammy';
 import type { Logger } from 'pino';
 import { installApiTransformers } from './api-transformers.js';
-import { splitHtml } from './html.js';
+import { splitHtml } from '../html/telegram-html.js';
 
 /** A button row layout that does not depend on grammY, so the worker and approvals can describe keyboards. */
 export type Buttons = { text: string; data: string }[][];

@@ -1,7 +1,7 @@
 import type { Context } from 'grammy';
 import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Logger } from 'pino';
-import type { Locale } from './locale.js';
+import type { Locale } from '../i18n/locale.js';
 
 /** What every handler can rely on, on top of grammY's context. */
 export interface BotContextExtras {

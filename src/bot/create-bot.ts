@@ -29,7 +29,7 @@ import type { AuditTrail } from '../audit/trail.js';
 import type { AgentDispatcher } from '../jobs/agent-job.js';
 import { translatorFrom } from './i18n.js';
 import type { I18n } from '@grammyjs/i18n';
-import type { Locale } from './locale.js';
+import type { Locale } from '../i18n/locale.js';
 import type { LocaleStore } from './locale-store.js';
 
 export interface BotDeps {
@@ -104,9 +104,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // The plugin adds ctx.conversation; our BotContext does not declare it, hence the casts at this one seam.
   bot.use(conversationsPlugin(redis, config.redis.keyPrefix) as unknown as MiddlewareFn<BotContext>);
   bot.use(confirm.composer as unknown as Composer<BotContext>);
-  bot.use(
-    approvalFeature({ flow: deps.approvals.flow, redis, keyPrefix: config.redis.keyPrefix, confirmSelfApproval: confirm.start }),
-  );
+  bot.use(approvalFeature({ flow: deps.approvals.flow, redis, keyPrefix: config.redis.keyPrefix, confirmSelfApproval: confirm.start }));
   bot.use(approvalCommands({ store: deps.approvals.store, audit: deps.approvals.audit, t, approverIds: config.access.approverUserIds }));
   bot.use(modeCommand({ modes: deps.approvals.modes, approverIds: config.access.approverUserIds }));
   bot.use(
@@ -126,7 +124,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(textFeature({ ...deps.understanding, status: deps.status, agents: deps.agents, t }));
 
   // A button no handler knows (an old keyboard, forged data) still gets an answer, so the client stops spinning.
-  bot.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('approval-tap-invalid'), show_alert: true }).catch(() => undefined));
+  bot.on('callback_query', (ctx) =>
+    ctx.answerCallbackQuery({ text: ctx.t('approval-tap-invalid'), show_alert: true }).catch(() => undefined),
+  );
 
   bot.catch(createErrorHandler(logger, t));
   return bot;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { BotError } from 'grammy';
 import type { Logger } from 'pino';
 import type { BotContext } from './context.js';
-import type { Translate } from './i18n.js';
+import type { Translate } from '../i18n/translator.js';
 
 export function newErrorId(): string {
   return randomBytes(4).toString('hex');

@@ -1,12 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
 import type { BotContext } from './context.js';
-import { negotiateLocale, type Locale } from './locale.js';
+import { negotiateLocale, type Locale } from '../i18n/locale.js';
 import type { LocaleStore } from './locale-store.js';
-
-export const LOCALES_DIR = fileURLToPath(new URL('../../locales', import.meta.url));
-
-export type Translate = (locale: Locale, key: string, variables?: Record<string, string | number>) => string;
+import { LOCALES_DIR, type Translate } from '../i18n/translator.js';
 
 /**
  * The Fluent translations with our locale negotiator. Plain `zh` would mean Simplified Chinese to Fluent,

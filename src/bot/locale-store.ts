@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { localeSchema, type Locale } from './locale.js';
+import { localeSchema, type Locale } from '../i18n/locale.js';
 
 /** The /lang choice per user, kept in Redis with no expiry so it survives restarts. */
 export interface LocaleStore {

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { PollingState } from '../status/snapshot.js';
 import type { BotContext } from './context.js';
 import { registerCommandMenu } from './commands/menu.js';
-import type { Translate } from './i18n.js';
+import type { Translate } from '../i18n/translator.js';
 import type { PollerLock } from './poller-lock.js';
 
 export interface Polling {
@@ -104,7 +104,9 @@ export async function startPolling(bot: Bot<BotContext>, options: PollingOptions
       await lock.release().catch(() => undefined);
       return;
     }
-    handle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true, retryInterval: 'exponential', maxRetryTime: 24 * 3600 * 1000 } });
+    handle = run(bot, {
+      runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true, retryInterval: 'exponential', maxRetryTime: 24 * 3600 * 1000 },
+    });
     state = 'polling';
     conflictLogged = false;
     logger.info({ bot_username: bot.botInfo.username, lock_owner: lock.owner }, 'polling Telegram for updates');

@@ -1,6 +1,6 @@
 import type { InlineKeyboard } from 'grammy';
 import type { BotContext } from './context.js';
-import { splitHtml } from './html.js';
+import { splitHtml } from '../html/telegram-html.js';
 
 /** Replies with HTML, split under Telegram's limit, keyboard on the last part. */
 export async function replyHtml(ctx: BotContext, html: string, keyboard?: InlineKeyboard): Promise<number[]> {

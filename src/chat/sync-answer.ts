@@ -37,7 +37,15 @@ export function createSyncAnswerer(deps: { chain: ModelChain; memory: ChatMemory
       const text = (answer.message.content ?? '').trim();
       await deps.memory.remember(request.chatId, { role: 'user', content: request.text }, { role: 'assistant', content: text });
       deps.logger.info(
-        { chat_id: request.chatId, task: request.task, provider: answer.provider, model: answer.model, attempts: answer.attempts, latency_ms: answer.latencyMs, tokens: answer.usage.promptTokens + answer.usage.completionTokens },
+        {
+          chat_id: request.chatId,
+          task: request.task,
+          provider: answer.provider,
+          model: answer.model,
+          attempts: answer.attempts,
+          latency_ms: answer.latencyMs,
+          tokens: answer.usage.promptTokens + answer.usage.completionTokens,
+        },
         'sync answer',
       );
       return { ...answer, text };

@@ -76,23 +76,13 @@ export interface ClusterExecutor {
 }
 
 export type ToolResult =
-  | PodSummary[]
-  | PodLogs
-  | ResourceDescription
-  | EventSummary[]
-  | DeploymentSummary[]
-  | RolloutRevision[]
-  | NodeSummary[]
-  | ChangeResult;
+  PodSummary[] | PodLogs | ResourceDescription | EventSummary[] | DeploymentSummary[] | RolloutRevision[] | NodeSummary[] | ChangeResult;
 
 /**
  * Dispatches a catalog tool call to the executor method of the same name.
  * `arguments` must already have been validated against the catalog schema for `name`.
  */
-export function runTool(
-  executor: ClusterExecutor,
-  call: { name: ToolName; arguments: unknown },
-): Promise<ToolResult> {
+export function runTool(executor: ClusterExecutor, call: { name: ToolName; arguments: unknown }): Promise<ToolResult> {
   // The caller validated the arguments against the catalog schema for this name, so the cast is sound.
   const args = <N extends ToolName>(_name: N): ToolArgsByName[N] => call.arguments as ToolArgsByName[N];
   switch (call.name) {

@@ -119,7 +119,7 @@ function objectPath(object: AppliedObject): string {
 }
 
 function changeResult(planned: PlannedObject[], objects: AppliedObject[]): ChangeResult {
-  const first = objects[0]!;
+  const first = objects[0];
   return {
     action: 'apply',
     kind: first.kind,
@@ -129,7 +129,7 @@ function changeResult(planned: PlannedObject[], objects: AppliedObject[]): Chang
     objects,
     message: objects
       .map((object, index) => {
-        const document = planned[index]!.document;
+        const document = planned[index].document;
         return `${kubectlResourceName(document.apiVersion, document.kind, object.name)} ${object.outcome}`;
       })
       .join('\n'),

@@ -96,10 +96,14 @@ export function createKubeClient(kubeConfig: KubeConfig, timeoutMs = DEFAULT_REQ
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new ClusterError('unavailable', `the Kubernetes API answered ${request.method} ${request.path} with something other than JSON`, {
-        reason: 'UnexpectedResponse',
-        status: String(response.httpStatusCode),
-      });
+      throw new ClusterError(
+        'unavailable',
+        `the Kubernetes API answered ${request.method} ${request.path} with something other than JSON`,
+        {
+          reason: 'UnexpectedResponse',
+          status: String(response.httpStatusCode),
+        },
+      );
     }
   }
 

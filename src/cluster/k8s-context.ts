@@ -15,11 +15,7 @@ export interface KubeExecutorContext {
 }
 
 /** A raw request with its failure mapped to a ClusterError. */
-export function sendRaw(
-  context: KubeExecutorContext,
-  call: Omit<KubeCallContext, 'server'>,
-  request: KubeRequest,
-): Promise<unknown> {
+export function sendRaw(context: KubeExecutorContext, call: Omit<KubeCallContext, 'server'>, request: KubeRequest): Promise<unknown> {
   return kubeCall({ ...call, server: context.server }, () => context.client.send(request));
 }
 

@@ -21,7 +21,7 @@ interface DeletePlan {
 }
 
 function field(object: KubeObject, ...path: string[]): JsonValue | undefined {
-  let value: JsonValue | undefined = object as JsonValue;
+  let value: JsonValue | undefined = object;
   for (const key of path) {
     value = value !== null && typeof value === 'object' && !Array.isArray(value) ? value[key] : undefined;
   }

@@ -141,7 +141,10 @@ async function autoscalerNotes(context: KubeExecutorContext, namespace: string, 
       if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) continue;
       const ref = spec['scaleTargetRef'];
       if (ref === null || typeof ref !== 'object' || Array.isArray(ref) || ref['kind'] !== 'Deployment' || ref['name'] !== name) continue;
-      const range = `min ${String(spec['minReplicas'] ?? 1)}, max ${String(spec['maxReplicas'] ?? '?')}`;
+      const min = spec['minReplicas'];
+      const max = spec['maxReplicas'];
+      // minReplicas defaults to 1 in autoscaling/v2; maxReplicas is required, but a malformed object shows "?".
+      const range = `min ${typeof min === 'number' ? min : 1}, max ${typeof max === 'number' ? max : '?'}`;
       notes.push(`HorizontalPodAutoscaler ${hpa.metadata.name} manages this deployment (${range}); it may change the replica count again`);
     }
     return notes;

@@ -1,6 +1,14 @@
 /** describe_resource against the API server: what `kubectl describe` tells an operator, as structured JSON. */
 
-import type { V1Container, V1ContainerStatus, V1Deployment, V1DaemonSet, V1ObjectMeta, V1Pod, V1StatefulSet } from '@kubernetes/client-node';
+import type {
+  V1Container,
+  V1ContainerStatus,
+  V1Deployment,
+  V1DaemonSet,
+  V1ObjectMeta,
+  V1Pod,
+  V1StatefulSet,
+} from '@kubernetes/client-node';
 import { formatAge } from './format-age.js';
 import { sendRaw, toJson, toJsonObject, typedCall, type KubeExecutorContext } from './k8s-context.js';
 import { eventsAbout, listPodsBySelector, podNames, readReplicaSetsOf } from './k8s-lookups.js';
@@ -99,7 +107,11 @@ function describePod(pod: V1Pod): JsonObject {
     ip: pod.status?.podIP ?? null,
     controlledBy: controllerOf(pod.metadata),
     containers: (pod.spec?.containers ?? []).map((container) =>
-      describeContainer(container, statuses.find((status) => status.name === container.name), true),
+      describeContainer(
+        container,
+        statuses.find((status) => status.name === container.name),
+        true,
+      ),
     ),
     conditions: (pod.status?.conditions ?? []).map((condition) => ({
       type: condition.type,
@@ -109,18 +121,18 @@ function describePod(pod: V1Pod): JsonObject {
   };
 }
 
-type Workload = V1Deployment | V1StatefulSet | V1DaemonSet;
+/** A workload read from the API, tagged with its kind so deployment-only fields narrow without a cast. */
+type Workload =
+  | { kind: 'deployment'; object: V1Deployment }
+  | { kind: 'statefulset'; object: V1StatefulSet }
+  | { kind: 'daemonset'; object: V1DaemonSet };
 
-type WorkloadKind = 'deployment' | 'statefulset' | 'daemonset';
+type WorkloadKind = Workload['kind'];
 
-async function describeWorkload(
-  context: KubeExecutorContext,
-  kind: WorkloadKind,
-  workload: Workload,
-  namespace: string,
-): Promise<JsonObject> {
+async function describeWorkload(context: KubeExecutorContext, tagged: Workload, namespace: string): Promise<JsonObject> {
+  const { kind, object: workload } = tagged;
   const status = toJsonObject(workload.status);
-  const number = (key: string) => (typeof status[key] === 'number' ? (status[key] as number) : 0);
+  const number = (key: string) => (typeof status[key] === 'number' ? status[key] : 0);
   const replicas = (workload.spec as { replicas?: number } | undefined)?.replicas;
   const desired = kind === 'daemonset' ? number('desiredNumberScheduled') : (replicas ?? 1);
   const ready = kind === 'daemonset' ? number('numberReady') : number('readyReplicas');
@@ -143,8 +155,8 @@ async function describeWorkload(
     },
     pods: podNames(pods),
   };
-  if (kind !== 'deployment') return details;
-  const deployment = workload as V1Deployment;
+  if (tagged.kind !== 'deployment') return details;
+  const deployment = tagged.object;
   const revision = Number(deployment.metadata?.annotations?.[REVISION_ANNOTATION] ?? 0);
   return {
     ...details,
@@ -180,11 +192,11 @@ async function readWorkload(context: KubeExecutorContext, kind: WorkloadKind, na
   const apps = context.client.apps;
   switch (kind) {
     case 'deployment':
-      return typedCall(context, call, () => apps.readNamespacedDeployment({ name, namespace }));
+      return { kind, object: await typedCall(context, call, () => apps.readNamespacedDeployment({ name, namespace })) };
     case 'statefulset':
-      return typedCall(context, call, () => apps.readNamespacedStatefulSet({ name, namespace }));
+      return { kind, object: await typedCall(context, call, () => apps.readNamespacedStatefulSet({ name, namespace })) };
     case 'daemonset':
-      return typedCall(context, call, () => apps.readNamespacedDaemonSet({ name, namespace }));
+      return { kind, object: await typedCall(context, call, () => apps.readNamespacedDaemonSet({ name, namespace })) };
   }
 }
 
@@ -243,8 +255,8 @@ export async function describeResource(context: KubeExecutorContext, args: Descr
 
   if (kind === 'deployment' || kind === 'statefulset' || kind === 'daemonset') {
     const workload = await readWorkload(context, kind, namespace, name);
-    const details = await describeWorkload(context, kind, workload, namespace);
-    return { kind, name, namespace, ...metaFields(workload.metadata, now), details, events: await events() };
+    const details = await describeWorkload(context, workload, namespace);
+    return { kind, name, namespace, ...metaFields(workload.object.metadata, now), details, events: await events() };
   }
 
   const type = resourceTypeForCatalogKind(kind);
@@ -260,5 +272,5 @@ export async function describeResource(context: KubeExecutorContext, args: Descr
     const specObject = spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? spec : {};
     details['endpoints'] = await serviceEndpoints(context, namespace, specObject);
   }
-  return { kind, name, namespace, ...metaFields(metadata, now), details: details as JsonObject, events: await events() };
+  return { kind, name, namespace, ...metaFields(metadata, now), details: details, events: await events() };
 }

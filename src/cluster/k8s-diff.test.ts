@@ -32,7 +32,11 @@ describe('cleanForDiff', () => {
 
 describe('liveVersusDryRunDiff', () => {
   it('shows only the real change between the live object and the dry-run result', () => {
-    const merged = { ...live, metadata: { ...(live['metadata'] as JsonObject), resourceVersion: '11', managedFields: [] }, data: { LOG_LEVEL: 'debug' } };
+    const merged = {
+      ...live,
+      metadata: { ...(live['metadata'] as JsonObject), resourceVersion: '11', managedFields: [] },
+      data: { LOG_LEVEL: 'debug' },
+    };
     expect(liveVersusDryRunDiff(live, merged, 'configmap/prod/web-config')).toBe(
       [
         '--- live/configmap/prod/web-config',
@@ -57,7 +61,11 @@ describe('liveVersusDryRunDiff', () => {
 
   it('never shows a Secret value, only which keys change', () => {
     const secret = (data: JsonObject): JsonObject => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data });
-    const diff = liveVersusDryRunDiff(secret({ password: 'b2xk', user: 'YWRtaW4=' }), secret({ password: 'bmV3', user: 'YWRtaW4=' }), 'Secret/prod/s');
+    const diff = liveVersusDryRunDiff(
+      secret({ password: 'b2xk', user: 'YWRtaW4=' }),
+      secret({ password: 'bmV3', user: 'YWRtaW4=' }),
+      'Secret/prod/s',
+    );
     expect(diff).not.toMatch(/b2xk|bmV3|YWRtaW4=/);
     expect(diff).toContain('-  password: "*** (before)"');
     expect(diff).toContain('+  password: "*** (after)"');

@@ -30,11 +30,7 @@ export function cleanForDiff(object: JsonObject): JsonObject {
 
 const SECRET_FIELDS = ['data', 'stringData'];
 
-function maskValues(
-  values: JsonValue | undefined,
-  other: JsonValue | undefined,
-  side: 'before' | 'after',
-): JsonValue | undefined {
+function maskValues(values: JsonValue | undefined, other: JsonValue | undefined, side: 'before' | 'after'): JsonValue | undefined {
   if (!isObject(values)) return values;
   const masked: JsonObject = {};
   for (const [key, value] of Object.entries(values)) {
@@ -66,7 +62,7 @@ function sortKeys(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (!isObject(value)) return value;
   const sorted: JsonObject = {};
-  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys(value[key] as JsonValue);
+  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys(value[key]);
   return sorted;
 }
 
@@ -79,4 +75,3 @@ export function liveVersusDryRunDiff(live: JsonObject | null, merged: JsonObject
   const [before, after] = maskSecretPair(live === null ? null : cleanForDiff(live), merged === null ? null : cleanForDiff(merged));
   return unifiedDiff(objectYaml(before), objectYaml(after), { before: `live/${path}`, after: `dry-run/${path}` });
 }
-

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { ClusterError } from './cluster-error.js';
 import { describeClusterError, parseForbiddenMessage, parseKubeStatus, toClusterError, type KubeCallContext } from './k8s-errors.js';
 
-const SCALE: KubeCallContext = { verb: 'patch', resource: 'deployments/scale', group: 'apps', namespace: 'prod', name: 'web', kind: 'deployment' };
+const SCALE: KubeCallContext = {
+  verb: 'patch',
+  resource: 'deployments/scale',
+  group: 'apps',
+  namespace: 'prod',
+  name: 'web',
+  kind: 'deployment',
+};
 
 function status(code: number, reason: string, message: string, details: Record<string, unknown> = {}): ApiException<string> {
   const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, details, code });
@@ -77,13 +84,21 @@ describe('toClusterError', () => {
   });
 
   it('turns a 404 into not_found with the kind, name and namespace', () => {
-    const error = toClusterError(status(404, 'NotFound', 'deployments.apps "web" not found', { name: 'web', group: 'apps', kind: 'deployments' }), {
-      ...SCALE,
-      resource: 'deployments',
-    });
+    const error = toClusterError(
+      status(404, 'NotFound', 'deployments.apps "web" not found', { name: 'web', group: 'apps', kind: 'deployments' }),
+      {
+        ...SCALE,
+        resource: 'deployments',
+      },
+    );
     expect(error.code).toBe('not_found');
     expect(error.message).toBe('deployment "web" not found in namespace "prod"');
-    expect(error.details).toMatchObject({ kind: 'deployment', name: 'web', namespace: 'prod', apiMessage: 'deployments.apps "web" not found' });
+    expect(error.details).toMatchObject({
+      kind: 'deployment',
+      name: 'web',
+      namespace: 'prod',
+      apiMessage: 'deployments.apps "web" not found',
+    });
   });
 
   it('says the namespace is missing when the server answers 404 for the namespace of a new object', () => {
@@ -139,7 +154,10 @@ describe('toClusterError', () => {
 
 describe('describeClusterError', () => {
   it('gives code and details for localisation, for any error', () => {
-    expect(describeClusterError(new ClusterError('conflict', 'x', { name: 'web' }))).toEqual({ code: 'conflict', details: { name: 'web' } });
+    expect(describeClusterError(new ClusterError('conflict', 'x', { name: 'web' }))).toEqual({
+      code: 'conflict',
+      details: { name: 'web' },
+    });
     expect(describeClusterError(new Error('boom'))).toEqual({ code: 'unavailable', details: { apiMessage: 'boom' } });
   });
 });

@@ -34,9 +34,7 @@ const statusSchema = z.object({
       name: z.string().optional(),
       group: z.string().optional(),
       kind: z.string().optional(),
-      causes: z
-        .array(z.object({ reason: z.string().optional(), message: z.string().optional(), field: z.string().optional() }))
-        .optional(),
+      causes: z.array(z.object({ reason: z.string().optional(), message: z.string().optional(), field: z.string().optional() })).optional(),
     })
     .optional(),
 });
@@ -66,8 +64,7 @@ export interface ForbiddenSubject {
 
 // deployments.apps "web" is forbidden: User "system:serviceaccount:ops:bot" cannot patch resource
 // "deployments/scale" in API group "apps" in the namespace "prod"   (or: ... at the cluster scope)
-const FORBIDDEN_MESSAGE =
-  /User "([^"]*)" cannot ([A-Za-z]+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)")?/;
+const FORBIDDEN_MESSAGE = /User "([^"]*)" cannot ([A-Za-z]+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)")?/;
 
 export function parseForbiddenMessage(message: string): ForbiddenSubject | null {
   const match = FORBIDDEN_MESSAGE.exec(message);

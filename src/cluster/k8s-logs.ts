@@ -53,7 +53,7 @@ function newestWithin(lines: string[], limitBytes: number): string[] {
   let bytes = 0;
   let start = lines.length;
   while (start > 0) {
-    bytes += Buffer.byteLength(lines[start - 1]!, 'utf8') + 1;
+    bytes += Buffer.byteLength(lines[start - 1], 'utf8') + 1;
     if (bytes > limitBytes) break;
     start -= 1;
   }

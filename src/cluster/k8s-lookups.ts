@@ -41,7 +41,11 @@ export async function readReplicaSetsOf(context: KubeExecutorContext, deployment
 }
 
 /** Pods a selector matches; none for an empty selector (which would match every pod of the namespace). */
-export async function listPodsBySelector(context: KubeExecutorContext, namespace: string, selector: SelectorLike | string): Promise<V1Pod[]> {
+export async function listPodsBySelector(
+  context: KubeExecutorContext,
+  namespace: string,
+  selector: SelectorLike | string,
+): Promise<V1Pod[]> {
   const labelSelector = typeof selector === 'string' ? selector : selectorToString(selector);
   if (labelSelector === '') return [];
   const list = await typedCall(context, { verb: 'list', resource: 'pods', group: '', namespace }, () =>
@@ -51,7 +55,10 @@ export async function listPodsBySelector(context: KubeExecutorContext, namespace
 }
 
 export function podNames(pods: V1Pod[]): string[] {
-  return pods.map((pod) => pod.metadata?.name ?? '').filter((name) => name !== '').sort();
+  return pods
+    .map((pod) => pod.metadata?.name ?? '')
+    .filter((name) => name !== '')
+    .sort();
 }
 
 /** Events about one object, newest first (node events live outside any namespace the bot knows, so all are searched). */
@@ -61,10 +68,13 @@ export async function eventsAbout(
 ): Promise<EventSummary[]> {
   const fieldSelector = `involvedObject.kind=${target.kind},involvedObject.name=${target.name}`;
   const namespace = target.namespace;
-  const list = await typedCall(context, { verb: 'list', resource: 'events', group: '', ...(namespace === undefined ? {} : { namespace }) }, () =>
-    namespace === undefined
-      ? context.client.core.listEventForAllNamespaces({ fieldSelector })
-      : context.client.core.listNamespacedEvent({ namespace, fieldSelector }),
+  const list = await typedCall(
+    context,
+    { verb: 'list', resource: 'events', group: '', ...(namespace === undefined ? {} : { namespace }) },
+    () =>
+      namespace === undefined
+        ? context.client.core.listEventForAllNamespaces({ fieldSelector })
+        : context.client.core.listNamespacedEvent({ namespace, fieldSelector }),
   );
   return list.items.map(eventSummary).sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
 }

@@ -30,9 +30,7 @@ export const kubeListSchema = z.object({ items: z.array(kubeObjectSchema) }).cat
 
 export const labelSelectorSchema = z.object({
   matchLabels: stringMap.optional(),
-  matchExpressions: z
-    .array(z.object({ key: z.string(), operator: z.string(), values: z.array(z.string()).optional() }))
-    .optional(),
+  matchExpressions: z.array(z.object({ key: z.string(), operator: z.string(), values: z.array(z.string()).optional() })).optional(),
 });
 
 const containerSchema = z.object({ name: z.string(), image: z.string().optional() }).catchall(z.json());
@@ -40,10 +38,7 @@ const containerSchema = z.object({ name: z.string(), image: z.string().optional(
 /** A pod template, kept whole (a rollback writes it back as read). */
 export const podTemplateSchema = z
   .object({
-    metadata: z
-      .object({ labels: stringMap.optional(), annotations: stringMap.optional() })
-      .catchall(z.json())
-      .optional(),
+    metadata: z.object({ labels: stringMap.optional(), annotations: stringMap.optional() }).catchall(z.json()).optional(),
     spec: z.object({ containers: z.array(containerSchema) }).catchall(z.json()),
   })
   .catchall(z.json());

@@ -13,12 +13,12 @@ describe('kubectlPodStatus', () => {
     expect(kubectlPodStatus(pod({ phase: 'Running', containerStatuses: [running] }))).toBe('Running');
   });
 
-  it('shows a waiting container\'s reason', () => {
+  it("shows a waiting container's reason", () => {
     const waiting = { ...running, ready: false, state: { waiting: { reason: 'CrashLoopBackOff' } } };
     expect(kubectlPodStatus(pod({ phase: 'Running', containerStatuses: [waiting] }))).toBe('CrashLoopBackOff');
   });
 
-  it('shows a terminated container\'s reason, or its exit code when it has none', () => {
+  it("shows a terminated container's reason, or its exit code when it has none", () => {
     const oom = { ...running, ready: false, state: { terminated: { reason: 'OOMKilled', exitCode: 137 } } };
     expect(kubectlPodStatus(pod({ phase: 'Running', containerStatuses: [oom] }))).toBe('OOMKilled');
     const bare = { ...running, ready: false, state: { terminated: { exitCode: 2 } } };
@@ -27,17 +27,22 @@ describe('kubectlPodStatus', () => {
 
   it('shows init progress while init containers run', () => {
     const init = { name: 'migrate', image: 'm', imageID: '', ready: false, restartCount: 0, state: { running: {} } };
-    const status = pod({ phase: 'Pending', initContainerStatuses: [init] }, { spec: { containers: [{ name: 'app' }], initContainers: [{ name: 'migrate' }] } });
+    const status = pod(
+      { phase: 'Pending', initContainerStatuses: [init] },
+      { spec: { containers: [{ name: 'app' }], initContainers: [{ name: 'migrate' }] } },
+    );
     expect(kubectlPodStatus(status)).toBe('Init:0/1');
     const failing = { ...init, state: { waiting: { reason: 'CrashLoopBackOff' } } };
     expect(kubectlPodStatus({ ...status, status: { phase: 'Pending', initContainerStatuses: [failing] } })).toBe('Init:CrashLoopBackOff');
   });
 
   it('says Terminating for a pod being deleted', () => {
-    expect(kubectlPodStatus(pod({ phase: 'Running', containerStatuses: [running] }, { metadata: { name: 'p', deletionTimestamp: new Date() } }))).toBe('Terminating');
+    expect(
+      kubectlPodStatus(pod({ phase: 'Running', containerStatuses: [running] }, { metadata: { name: 'p', deletionTimestamp: new Date() } })),
+    ).toBe('Terminating');
   });
 
-  it('shows the pod\'s own reason (Evicted)', () => {
+  it("shows the pod's own reason (Evicted)", () => {
     expect(kubectlPodStatus(pod({ phase: 'Failed', reason: 'Evicted' }))).toBe('Evicted');
   });
 });

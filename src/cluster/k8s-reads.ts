@@ -67,5 +67,8 @@ export async function listNodes(context: KubeExecutorContext): Promise<NodeSumma
 
 export async function listNamespaceNames(context: KubeExecutorContext): Promise<string[]> {
   const list = await typedCall(context, { verb: 'list', resource: 'namespaces', group: '' }, () => context.client.core.listNamespace());
-  return list.items.map((namespace) => namespace.metadata?.name ?? '').filter((name) => name !== '').sort();
+  return list.items
+    .map((namespace) => namespace.metadata?.name ?? '')
+    .filter((name) => name !== '')
+    .sort();
 }

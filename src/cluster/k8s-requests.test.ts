@@ -7,7 +7,7 @@ import { RESOURCE_KINDS } from './tool-args.js';
 const WRITE = { fieldManager: 'kube-chatops-bot', dryRun: false };
 
 describe('write requests', () => {
-  it('scale is kubectl scale\'s merge patch of the scale subresource', () => {
+  it("scale is kubectl scale's merge patch of the scale subresource", () => {
     expect(scaleDeploymentRequest('prod', 'web', 3, WRITE)).toEqual({
       method: 'PATCH',
       path: '/apis/apps/v1/namespaces/prod/deployments/web/scale',
@@ -17,7 +17,7 @@ describe('write requests', () => {
     });
   });
 
-  it('restart is kubectl rollout restart\'s strategic merge patch, and a dry run adds dryRun=All', () => {
+  it("restart is kubectl rollout restart's strategic merge patch, and a dry run adds dryRun=All", () => {
     expect(restartDeploymentRequest('prod', 'web', '2025-06-01T12:00:00Z', { ...WRITE, dryRun: true })).toEqual({
       method: 'PATCH',
       path: '/apis/apps/v1/namespaces/prod/deployments/web',
@@ -63,8 +63,12 @@ describe('resource paths', () => {
   });
 
   it('refuses a kind the bot does not apply, and an unknown version of a known kind', () => {
-    expect(() => resourceTypeForManifest('rbac.authorization.k8s.io/v1', 'ClusterRole', 'admin')).toThrow(/kind "ClusterRole".*not supported/);
-    expect(() => resourceTypeForManifest('apps/v1beta1', 'Deployment', 'web')).toThrow('no matches for kind "Deployment" in version "apps/v1beta1"');
+    expect(() => resourceTypeForManifest('rbac.authorization.k8s.io/v1', 'ClusterRole', 'admin')).toThrow(
+      /kind "ClusterRole".*not supported/,
+    );
+    expect(() => resourceTypeForManifest('apps/v1beta1', 'Deployment', 'web')).toThrow(
+      'no matches for kind "Deployment" in version "apps/v1beta1"',
+    );
     expect(() => resourceTypeForManifest('v1', 'Node', 'n1')).toThrow(/not supported/);
     expect(resourceTypeForManifest('autoscaling/v1', 'HorizontalPodAutoscaler', 'h').plural).toBe('horizontalpodautoscalers');
   });

@@ -110,12 +110,7 @@ export function getObjectRequest(type: KubeResourceType, apiVersion: string, tar
 }
 
 /** GET a namespaced collection by kind, optionally by label selector. */
-export function listObjectsRequest(
-  type: KubeResourceType,
-  apiVersion: string,
-  namespace: string,
-  labelSelector?: string,
-): KubeRequest {
+export function listObjectsRequest(type: KubeResourceType, apiVersion: string, namespace: string, labelSelector?: string): KubeRequest {
   return {
     method: 'GET',
     path: resourcePath(type, apiVersion, { namespace }),

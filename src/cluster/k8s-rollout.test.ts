@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterError } from './cluster-error.js';
+import { type ClusterError } from './cluster-error.js';
 import type { WorkloadObject } from './k8s-objects.js';
 import {
   nextRevision,
@@ -58,8 +58,14 @@ const sets = [replicaSet(1, 'nginx:1.25'), replicaSet(3, 'nginx:1.27'), replicaS
 describe('ownedReplicaSets', () => {
   it('keeps the ReplicaSets the Deployment controls and drops others its selector matches', () => {
     const stranger = replicaSet(9, 'nginx:canary', { ownerReferences: [] });
-    const other = replicaSet(8, 'nginx:x', { ownerReferences: [{ kind: 'Deployment', name: 'web', uid: 'another-uid', controller: true }] });
-    expect(ownedReplicaSets(deployment, [...sets, stranger, other]).map((set) => set.metadata.name)).toEqual(['web-h1', 'web-h3', 'web-h2']);
+    const other = replicaSet(8, 'nginx:x', {
+      ownerReferences: [{ kind: 'Deployment', name: 'web', uid: 'another-uid', controller: true }],
+    });
+    expect(ownedReplicaSets(deployment, [...sets, stranger, other]).map((set) => set.metadata.name)).toEqual([
+      'web-h1',
+      'web-h3',
+      'web-h2',
+    ]);
   });
 });
 
@@ -72,7 +78,7 @@ describe('pickRollbackTarget', () => {
     expect(pickRollbackTarget(deployment, sets, 1).metadata.name).toBe('web-h1');
   });
 
-  it('refuses an unknown revision with kubectl\'s wording', () => {
+  it("refuses an unknown revision with kubectl's wording", () => {
     expect(() => pickRollbackTarget(deployment, sets, 7)).toThrow('unable to find specified revision 7 in history');
     try {
       pickRollbackTarget(deployment, sets, 7);

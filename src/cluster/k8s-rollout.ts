@@ -6,7 +6,7 @@
 import { ClusterError } from './cluster-error.js';
 import type { JsonPatchOperation } from './k8s-requests.js';
 import type { PodTemplate, WorkloadObject } from './k8s-objects.js';
-import type { JsonObject, JsonValue, RolloutRevision } from './results.js';
+import type { JsonValue, RolloutRevision } from './results.js';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
@@ -79,7 +79,7 @@ export function withoutTemplateHash(template: PodTemplate): PodTemplate {
 }
 
 export function templatesEqualIgnoringHash(a: PodTemplate, b: PodTemplate): boolean {
-  return semanticEqual(withoutTemplateHash(a) as JsonObject, withoutTemplateHash(b) as JsonObject);
+  return semanticEqual(withoutTemplateHash(a), withoutTemplateHash(b));
 }
 
 /**
@@ -140,7 +140,7 @@ export function rollbackPatch(deployment: WorkloadObject, target: WorkloadObject
     if (!ANNOTATIONS_TO_SKIP.has(key)) annotations[key] = value;
   }
   return [
-    { op: 'replace', path: '/spec/template', value: withoutTemplateHash(target.spec.template) as JsonObject },
+    { op: 'replace', path: '/spec/template', value: withoutTemplateHash(target.spec.template) },
     { op: 'replace', path: '/metadata/annotations', value: annotations },
   ];
 }

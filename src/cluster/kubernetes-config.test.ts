@@ -43,6 +43,8 @@ describe('loadKubeConfig', () => {
   });
 
   it('names a kubeconfig file that does not exist', () => {
-    expect(() => loadKubeConfig({ kubeconfigPath: '/nonexistent/kubeconfig' })).toThrow('kubeconfig file not found: /nonexistent/kubeconfig');
+    expect(() => loadKubeConfig({ kubeconfigPath: '/nonexistent/kubeconfig' })).toThrow(
+      'kubeconfig file not found: /nonexistent/kubeconfig',
+    );
   });
 });

@@ -39,7 +39,7 @@ function loadFiles(list: string): KubeConfig {
         mergeInto(config, next);
       }
     } catch (cause) {
-      throw new Error(`kubeconfig ${file} cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`);
+      throw new Error(`kubeconfig ${file} cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     }
   });
   return config;
@@ -59,8 +59,7 @@ function loadInCluster(): KubeConfig {
 /** Throws an Error naming what is wrong (missing file, unknown context, no cluster): a start-up failure. */
 export function loadKubeConfig(source: KubeConfigSource): KubeConfig {
   const config =
-    source.kubeConfig ??
-    (source.kubeconfigPath !== undefined && !source.inCluster ? loadFiles(source.kubeconfigPath) : loadInCluster());
+    source.kubeConfig ?? (source.kubeconfigPath !== undefined && !source.inCluster ? loadFiles(source.kubeconfigPath) : loadInCluster());
   if (source.context !== undefined && source.context !== '') {
     if (!config.getContextObject(source.context)) {
       const known = config.getContexts().map((context) => context.name);

@@ -3,8 +3,7 @@ import { ClusterError } from './cluster-error.js';
 import { matchesLabelSelector, parseLabelSelector } from './label-selector.js';
 
 const web = { app: 'web', tier: 'frontend', env: 'prod' };
-const matches = (selector: string, labels: Record<string, string>) =>
-  matchesLabelSelector(labels, parseLabelSelector(selector));
+const matches = (selector: string, labels: Record<string, string>) => matchesLabelSelector(labels, parseLabelSelector(selector));
 
 describe('label selectors', () => {
   it('match everything when empty', () => {

@@ -61,15 +61,11 @@ items:
     expect(invalidReason('just a string')).toMatch(/document 1/);
     expect(invalidReason('apiVersion: v1\nmetadata: { name: x }')).toMatch(/kind/);
     expect(invalidReason('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: Not_Valid }')).toMatch(/metadata.name/);
-    expect(
-      invalidReason('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: ok, namespace: "Prod!" }'),
-    ).toMatch(/metadata.namespace/);
+    expect(invalidReason('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: ok, namespace: "Prod!" }')).toMatch(/metadata.namespace/);
   });
 
   it('refuses label values that are not strings, as the API server does', () => {
-    expect(invalidReason('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x, labels: { version: 2 } }')).toMatch(
-      /labels/,
-    );
+    expect(invalidReason('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x, labels: { version: 2 } }')).toMatch(/labels/);
   });
 
   it('refuses alias bombs instead of expanding them', () => {

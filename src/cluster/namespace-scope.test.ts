@@ -45,9 +45,7 @@ describe('namespace scope', () => {
 
   it('keeps a protected namespace read-only even when it is on the allow-list', () => {
     expect(() => checkNamespaceAccess(prodAndStaging, 'kube-system', 'read', context)).not.toThrow();
-    expect(refusal(() => checkNamespaceAccess(prodAndStaging, 'kube-system', 'write', context)).code).toBe(
-      'protected_namespace',
-    );
+    expect(refusal(() => checkNamespaceAccess(prodAndStaging, 'kube-system', 'write', context)).code).toBe('protected_namespace');
   });
 
   it('refuses reads and writes outside a non-empty allow-list', () => {

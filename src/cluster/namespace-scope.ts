@@ -35,12 +35,7 @@ export function isNamespaceAllowed(scope: NamespaceScope, namespace: string): bo
 }
 
 /** Throws unless `access` to `namespace` is within scope: invalid, out_of_scope or protected_namespace. */
-export function checkNamespaceAccess(
-  scope: NamespaceScope,
-  namespace: string,
-  access: NamespaceAccess,
-  context: ScopeCheckContext,
-): void {
+export function checkNamespaceAccess(scope: NamespaceScope, namespace: string, access: NamespaceAccess, context: ScopeCheckContext): void {
   const details = { ...contextDetails(context), namespace, verb: access };
   if (!isDnsLabel(namespace)) {
     throw new ClusterError('invalid', `"${namespace}" is not a valid namespace name`, { ...details, field: 'namespace' });

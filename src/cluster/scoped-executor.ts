@@ -106,9 +106,7 @@ export function createScopedExecutor(inner: ClusterExecutor, scope: ScopedExecut
       return inner.list_deployments(namespaced(args, 'read', { tool: 'list_deployments' }));
     },
     async get_rollout_history(args) {
-      return inner.get_rollout_history(
-        namespaced(args, 'read', { tool: 'get_rollout_history', kind: 'deployment', name: args.name }),
-      );
+      return inner.get_rollout_history(namespaced(args, 'read', { tool: 'get_rollout_history', kind: 'deployment', name: args.name }));
     },
     async list_nodes() {
       return inner.list_nodes();

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeBackendSelection,
-  resolveClusterBackend,
-  SERVICE_ACCOUNT_TOKEN_PATH,
-  type ClusterBackendInput,
-} from './select-backend.js';
+import { describeBackendSelection, resolveClusterBackend, SERVICE_ACCOUNT_TOKEN_PATH, type ClusterBackendInput } from './select-backend.js';
 
 function input(files: string[], overrides: Partial<ClusterBackendInput> = {}): ClusterBackendInput {
   const existing = new Set(files);

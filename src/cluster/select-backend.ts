@@ -71,8 +71,7 @@ export function resolveClusterBackend(input: ClusterBackendInput): ClusterBacken
 
 /** One plain sentence for the start-up log, e.g. "kubernetes (found kubeconfig /home/ops/.kube/config)". */
 export function describeBackendSelection(selection: ClusterBackendSelection): string {
-  const where =
-    selection.kubeconfigPath !== undefined ? `kubeconfig ${selection.kubeconfigPath}` : 'in-cluster service account';
+  const where = selection.kubeconfigPath !== undefined ? `kubeconfig ${selection.kubeconfigPath}` : 'in-cluster service account';
   switch (selection.source) {
     case 'configured':
       return selection.backend === 'simulated'

@@ -46,12 +46,7 @@ export function createSimulatedCluster(options: SimulatedClusterOptions = {}): S
   let state = seedSimulatedState(now(), options.seed ?? 1);
   const log: SimulatedCall[] = [];
 
-  async function track<T>(
-    name: SimulatedCall['name'],
-    effect: SimulatedCall['effect'],
-    args: unknown,
-    run: () => T,
-  ): Promise<T> {
+  async function track<T>(name: SimulatedCall['name'], effect: SimulatedCall['effect'], args: unknown, run: () => T): Promise<T> {
     const at = new Date(now()).toISOString();
     const entry: SimulatedCall = { name, effect, arguments: structuredClone(args), at, outcome: 'ok' };
     log.push(entry);

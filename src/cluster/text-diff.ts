@@ -22,7 +22,7 @@ function diffOps(before: string[], after: string[]): Op[] {
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i -= 1) {
     for (let j = m - 1; j >= 0; j -= 1) {
-      lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      lcs[i][j] = before[i] === after[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
     }
   }
   const ops: Op[] = [];
@@ -30,19 +30,19 @@ function diffOps(before: string[], after: string[]): Op[] {
   let j = 0;
   while (i < n && j < m) {
     if (before[i] === after[j]) {
-      ops.push({ type: 'same', line: before[i]! });
+      ops.push({ type: 'same', line: before[i] });
       i += 1;
       j += 1;
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
-      ops.push({ type: 'del', line: before[i]! });
+    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+      ops.push({ type: 'del', line: before[i] });
       i += 1;
     } else {
-      ops.push({ type: 'add', line: after[j]! });
+      ops.push({ type: 'add', line: after[j] });
       j += 1;
     }
   }
-  while (i < n) ops.push({ type: 'del', line: before[i++]! });
-  while (j < m) ops.push({ type: 'add', line: after[j++]! });
+  while (i < n) ops.push({ type: 'del', line: before[i++] });
+  while (j < m) ops.push({ type: 'add', line: after[j++] });
   return ops;
 }
 
@@ -56,12 +56,7 @@ function range(start: number, count: number): string {
  * Unified diff of two texts with `context` unchanged lines around each change.
  * Returns "" when the texts have the same lines.
  */
-export function unifiedDiff(
-  before: string,
-  after: string,
-  labels: { before: string; after: string },
-  context = 3,
-): string {
+export function unifiedDiff(before: string, after: string, labels: { before: string; after: string }, context = 3): string {
   const ops = diffOps(splitLines(before), splitLines(after));
   const changed = ops.map((op, index) => (op.type === 'same' ? -1 : index)).filter((index) => index >= 0);
   if (changed.length === 0) return '';
@@ -92,7 +87,7 @@ export function unifiedDiff(
     const slice = ops.slice(hunk.from, hunk.to + 1);
     const oldCount = slice.filter((op) => op.type !== 'add').length;
     const newCount = slice.filter((op) => op.type !== 'del').length;
-    out.push(`@@ -${range(oldLine[hunk.from]!, oldCount)} +${range(newLine[hunk.from]!, newCount)} @@`);
+    out.push(`@@ -${range(oldLine[hunk.from], oldCount)} +${range(newLine[hunk.from], newCount)} @@`);
     for (const op of slice) out.push(`${op.type === 'same' ? ' ' : op.type === 'del' ? '-' : '+'}${op.line}`);
   }
   return `${out.join('\n')}\n`;

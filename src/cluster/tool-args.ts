@@ -111,4 +111,3 @@ export type ReadToolCall = ToolCallOf<ReadToolName>;
 export function isWriteToolName(name: string): name is WriteToolName {
   return (WRITE_TOOL_NAMES as readonly string[]).includes(name);
 }
-

@@ -1,11 +1,6 @@
 import { badRequest } from './bot-api-emulator-errors.js';
 import type { BotApiMethodTable } from './bot-api-emulator-method.js';
-import {
-  parseParams,
-  scopeAndLanguageParams,
-  setMyCommandsParams,
-  type BotCommandScope,
-} from './bot-api-emulator-params.js';
+import { parseParams, scopeAndLanguageParams, setMyCommandsParams, type BotCommandScope } from './bot-api-emulator-params.js';
 import { botUserFor, type EmulatorState } from './bot-api-emulator-state.js';
 import { telegramUser } from './bot-api-emulator-telegram-objects.js';
 

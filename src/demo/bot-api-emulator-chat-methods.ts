@@ -7,8 +7,17 @@ import { telegramChat } from './bot-api-emulator-telegram-objects.js';
 import type { EmulatedCallbackAnswer } from './bot-api-emulator-types.js';
 
 const CHAT_ACTIONS = new Set([
-  'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice',
-  'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note',
+  'typing',
+  'upload_photo',
+  'record_video',
+  'upload_video',
+  'record_voice',
+  'upload_voice',
+  'upload_document',
+  'choose_sticker',
+  'find_location',
+  'record_video_note',
+  'upload_video_note',
 ]);
 
 const QUERY_INVALID = 'query is too old and response timeout expired or query ID is invalid';

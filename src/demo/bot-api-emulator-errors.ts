@@ -31,8 +31,7 @@ export function badRequest(detail: string): BotApiEmulatorError {
   return new BotApiEmulatorError(400, `Bad Request: ${detail}`);
 }
 
-export const GET_UPDATES_CONFLICT =
-  'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
+export const GET_UPDATES_CONFLICT = 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
 
 export const MESSAGE_NOT_MODIFIED =
   'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';

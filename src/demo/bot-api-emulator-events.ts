@@ -87,7 +87,7 @@ export function waitForCondition<T>(
         finish(() => reject(error instanceof Error ? error : new Error(String(error))));
         return;
       }
-      if (value !== undefined && value !== false && value !== null) finish(() => resolve(value as T));
+      if (value !== undefined && value !== false && value !== null) finish(() => resolve(value));
     };
     const unsubscribe = events.onChange(check);
     const poller = setInterval(check, pollMs);

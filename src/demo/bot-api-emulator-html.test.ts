@@ -35,8 +35,18 @@ describe('parseTelegramHtml (the emulator’s copy of Telegram’s parse_mode=HT
       '<blockquote expandable>k</blockquote><pre>l</pre>';
     const result = parseTelegramHtml(html);
     expect(result.ok && result.entities.map((entity) => entity.type)).toEqual([
-      'bold', 'italic', 'underline', 'underline', 'strikethrough', 'strikethrough', 'strikethrough',
-      'spoiler', 'spoiler', 'blockquote', 'expandable_blockquote', 'pre',
+      'bold',
+      'italic',
+      'underline',
+      'underline',
+      'strikethrough',
+      'strikethrough',
+      'strikethrough',
+      'spoiler',
+      'spoiler',
+      'blockquote',
+      'expandable_blockquote',
+      'pre',
     ]);
   });
 

@@ -5,18 +5,39 @@ import type { EmulatedMessageEntity } from './bot-api-emulator-types.js';
  * only the supported tags, only &lt; &gt; &amp; &quot; and numeric entities (the ';' is optional,
  * anything else after '&' stays literal), tags must nest, and errors name UTF-8 byte offsets.
  */
-export type TelegramHtmlParseResult =
-  | { ok: true; text: string; entities: EmulatedMessageEntity[] }
-  | { ok: false; error: string };
+export type TelegramHtmlParseResult = { ok: true; text: string; entities: EmulatedMessageEntity[] } | { ok: false; error: string };
 
 const SUPPORTED_TAGS = new Set([
-  'a', 'b', 'strong', 'i', 'em', 's', 'strike', 'del', 'u', 'ins',
-  'tg-spoiler', 'tg-emoji', 'span', 'pre', 'code', 'blockquote',
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  's',
+  'strike',
+  'del',
+  'u',
+  'ins',
+  'tg-spoiler',
+  'tg-emoji',
+  'span',
+  'pre',
+  'code',
+  'blockquote',
 ]);
 
 const SIMPLE_ENTITY_TYPES: Record<string, string> = {
-  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline',
-  s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough', 'tg-spoiler': 'spoiler', span: 'spoiler',
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  del: 'strikethrough',
+  'tg-spoiler': 'spoiler',
+  span: 'spoiler',
 };
 
 interface OpenTag {
@@ -184,9 +205,7 @@ export function parseTelegramHtml(source: string): TelegramHtmlParseResult {
     i++;
     const tag = open.pop() as OpenTag; // length checked above
     if (endName !== '' && endName !== tag.name) {
-      return fail(
-        `Unmatched end tag at byte offset ${byteOffset(source, begin)}, expected "</${tag.name}>", found "</${endName}>"`,
-      );
+      return fail(`Unmatched end tag at byte offset ${byteOffset(source, begin)}, expected "</${tag.name}>", found "</${endName}>"`);
     }
     const length = text.length - tag.offset;
     const parent = open[open.length - 1];

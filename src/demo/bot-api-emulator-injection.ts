@@ -8,7 +8,10 @@ import { UPDATE_TYPES } from './bot-api-emulator-update-queue.js';
 /** What a person does in a Telegram client, turned into updates for the bot's getUpdates. */
 
 const userFields = {
-  chatId: z.number().int().refine((id) => id !== 0, 'chatId must not be 0'),
+  chatId: z
+    .number()
+    .int()
+    .refine((id) => id !== 0, 'chatId must not be 0'),
   userId: z.number().int().positive(),
   languageCode: z.string().min(1).optional(),
   firstName: z.string().min(1).optional(),
@@ -51,7 +54,9 @@ export function injectUserMessage(state: EmulatorState, input: SendUserMessageIn
   const user = rememberPerson(state, p);
   const chat = state.chats.ensureChat(
     p.chatId,
-    chatType === 'private' ? { type: chatType, firstName: user.firstName, ...(user.username ? { username: user.username } : {}) } : { type: chatType },
+    chatType === 'private'
+      ? { type: chatType, firstName: user.firstName, ...(user.username ? { username: user.username } : {}) }
+      : { type: chatType },
   );
   if (p.replyToMessageId !== undefined && !state.chats.get(chat.id, p.replyToMessageId)) {
     throw new Error(`Bot API emulator sendUserMessage: chat ${chat.id} has no message #${p.replyToMessageId} to reply to`);

@@ -3,8 +3,16 @@ import { badRequest } from './bot-api-emulator-errors.js';
 import type { EmulatedInlineKeyboard } from './bot-api-emulator-types.js';
 
 const BUTTON_ACTION_FIELDS = [
-  'url', 'callback_data', 'web_app', 'login_url', 'switch_inline_query', 'switch_inline_query_current_chat',
-  'switch_inline_query_chosen_chat', 'copy_text', 'callback_game', 'pay',
+  'url',
+  'callback_data',
+  'web_app',
+  'login_url',
+  'switch_inline_query',
+  'switch_inline_query_current_chat',
+  'switch_inline_query_chosen_chat',
+  'copy_text',
+  'callback_game',
+  'pay',
 ] as const;
 
 const inlineButtonSchema = z.looseObject({

@@ -95,8 +95,13 @@ export const sendChatActionParams = z.looseObject({ chat_id: chatIdParam, action
 
 const botCommandScopeSchema = z.looseObject({
   type: z.enum([
-    'default', 'all_private_chats', 'all_group_chats', 'all_chat_administrators',
-    'chat', 'chat_administrators', 'chat_member',
+    'default',
+    'all_private_chats',
+    'all_group_chats',
+    'all_chat_administrators',
+    'chat',
+    'chat_administrators',
+    'chat_member',
   ]),
   chat_id: chatIdParam.optional(),
   user_id: intParam.optional(),

@@ -84,9 +84,7 @@ export async function startEmulatorHttpServer(
     } catch (error) {
       if (aborter.signal.aborted) return;
       const answer =
-        error instanceof BotApiEmulatorError
-          ? error
-          : new BotApiEmulatorError(500, 'Internal Server Error: the Bot API emulator failed');
+        error instanceof BotApiEmulatorError ? error : new BotApiEmulatorError(500, 'Internal Server Error: the Bot API emulator failed');
       if (!(error instanceof BotApiEmulatorError)) {
         deps.logger?.error({ err: error, method: call.method }, 'Bot API emulator: handler failed');
       }

@@ -1,12 +1,7 @@
 import { createEmulatedChatStore, type EmulatedChatStore, type EmulatedUser } from './bot-api-emulator-chats.js';
 import type { EmulatorEvents } from './bot-api-emulator-events.js';
 import { createEmulatedUpdateQueue, type EmulatedUpdateQueue } from './bot-api-emulator-update-queue.js';
-import type {
-  EmulatedBotCommand,
-  EmulatedCallbackAnswer,
-  EmulatedChatAction,
-  EmulatedMessage,
-} from './bot-api-emulator-types.js';
+import type { EmulatedBotCommand, EmulatedCallbackAnswer, EmulatedChatAction, EmulatedMessage } from './bot-api-emulator-types.js';
 
 export interface PendingCallbackQuery {
   chatId: number;

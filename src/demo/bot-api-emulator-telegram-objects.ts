@@ -20,11 +20,7 @@ export function telegramChat(chat: EmulatedChat): Record<string, unknown> {
 }
 
 /** The Bot API Message for a stored message; a reply carries the message it answers, one level deep. */
-export function telegramMessage(
-  message: EmulatedMessage,
-  chats: EmulatedChatStore,
-  depth = 0,
-): Record<string, unknown> {
+export function telegramMessage(message: EmulatedMessage, chats: EmulatedChatStore, depth = 0): Record<string, unknown> {
   const sender = chats.user(message.fromUserId) ?? { id: message.fromUserId, isBot: message.fromBot, firstName: 'Emulated user' };
   const repliedTo = message.replyToMessageId === undefined ? undefined : chats.get(message.chatId, message.replyToMessageId);
   return {

@@ -181,11 +181,7 @@ export interface BotApiEmulator {
    * Resolves with the newest bot message in the chat that matches. Without a matcher: the first bot
    * message newer than the chat's latest user message at the time of the call.
    */
-  waitForBotMessage(
-    chatId: number,
-    match?: (message: EmulatedMessage) => boolean,
-    timeoutMs?: number,
-  ): Promise<EmulatedMessage>;
+  waitForBotMessage(chatId: number, match?: (message: EmulatedMessage) => boolean, timeoutMs?: number): Promise<EmulatedMessage>;
   failNext(method: string, error: InjectedBotApiError, times?: number): void;
   /** Delays every call of the method by ms before it is handled (0 removes the delay). */
   setDelay(method: string, ms: number): void;

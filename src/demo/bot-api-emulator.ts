@@ -63,8 +63,7 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
   );
   options.logger?.info({ apiRoot: server.apiRoot }, 'Telegram Bot API emulator listening');
 
-  const botMessages = (chatId: number): EmulatedMessage[] =>
-    state.chats.list(chatId).filter((message) => message.fromBot);
+  const botMessages = (chatId: number): EmulatedMessage[] => state.chats.list(chatId).filter((message) => message.fromBot);
 
   const describeRecentFailures = (): string => {
     const failed = calls.filter((call) => call.error).slice(-3);
@@ -78,8 +77,7 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
 
     sendUserMessage: (input) => injectUserMessage(state, input),
 
-    pressButton: (input) =>
-      injectButtonPress(state, input, () => String(4_200_000_000_000 + ++callbackQuerySequence)),
+    pressButton: (input) => injectButtonPress(state, input, () => String(4_200_000_000_000 + ++callbackQuerySequence)),
 
     injectRawUpdate: (update) => injectRaw(state, update),
 
@@ -105,7 +103,11 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
 
     waitFor: (pick, timeoutMs = DEFAULT_WAIT_MS) =>
       waitForCondition(events, pick, timeoutMs, () => {
-        const recent = calls.slice(-5).map((call) => call.method).join(', ') || 'none';
+        const recent =
+          calls
+            .slice(-5)
+            .map((call) => call.method)
+            .join(', ') || 'none';
         return `BotApiEmulator.waitFor: condition not met within ${timeoutMs} ms (last calls: ${recent}; ${describeRecentFailures()})`;
       }),
 

@@ -52,13 +52,17 @@ async function freePort(): Promise<number> {
 async function ensureRedis(url: string): Promise<{ url: string; child?: ChildProcess }> {
   if (await redisAnswers(url)) return { url };
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   const spawned = await new Promise<boolean>((resolve) => {
     child.once('error', () => resolve(false));
     child.once('spawn', () => resolve(true));
   });
   if (!spawned) {
-    throw new Error(`Redis does not answer at ${url} and redis-server is not installed: install Redis (apt-get install redis-server, brew install redis) or set REDIS_URL.`);
+    throw new Error(
+      `Redis does not answer at ${url} and redis-server is not installed: install Redis (apt-get install redis-server, brew install redis) or set REDIS_URL.`,
+    );
   }
   const ownUrl = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 50 && !(await redisAnswers(ownUrl)); i++) await new Promise((r) => setTimeout(r, 100));
@@ -104,10 +108,13 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.log.level, secrets: secretValues(config), destination: logFile, name: 'chatops-demo' });
   const app = await startApp({ config, logger, role: 'all' });
 
-  const providers = config.providers.map((p) => p.name).join(', ') || 'none: the offline provider (rule-based, no model) answers cluster requests';
+  const providers =
+    config.providers.map((p) => p.name).join(', ') || 'none: the offline provider (rule-based, no model) answers cluster requests';
   say(`Demo: bot and worker running against the local Telegram Bot API emulator at ${emulator.apiRoot}`);
   say(`Cluster: simulated (in memory). Models: ${providers}. Logs: ${logPath}`);
-  say(`Users: ${DEMO_USERS.alice} alice (approver), ${DEMO_USERS.bob} bob (approver), ${DEMO_USERS.carol} carol; /as 4242 to be a stranger.`);
+  say(
+    `Users: ${DEMO_USERS.alice} alice (approver), ${DEMO_USERS.bob} bob (approver), ${DEMO_USERS.carol} carol; /as 4242 to be a stranger.`,
+  );
   say('');
 
   const languageCode = /^zh/i.test(process.env.LANG ?? '') ? 'zh-hant' : 'en';

@@ -34,7 +34,10 @@ describe('formatForTerminal', () => {
     const card = message({
       replyMarkup: {
         inline_keyboard: [
-          [{ text: '✅ Approve', callback_data: 'a' }, { text: '❌ Reject', callback_data: 'r' }],
+          [
+            { text: '✅ Approve', callback_data: 'a' },
+            { text: '❌ Reject', callback_data: 'r' },
+          ],
           [{ text: 'Runbook', url: 'https://example.org/rb' }],
         ],
       },

@@ -58,7 +58,12 @@ export async function runDoctor(config: Config, deps: DoctorDeps = {}): Promise<
   }
 
   // Redis: PING, without retrying forever.
-  const redis = new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs });
+  const redis = new Redis(config.redis.url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: timeoutMs,
+  });
   redis.on('error', () => undefined);
   try {
     const started = performance.now();
@@ -83,7 +88,10 @@ export async function runDoctor(config: Config, deps: DoctorDeps = {}): Promise<
     }
     try {
       const status = await withTimeout(async (signal) => {
-        const res = await doFetch(`${p.baseUrl.replace(/\/+$/, '')}/models`, { signal, headers: p.apiKey ? { authorization: `Bearer ${p.apiKey}` } : {} });
+        const res = await doFetch(`${p.baseUrl.replace(/\/+$/, '')}/models`, {
+          signal,
+          headers: p.apiKey ? { authorization: `Bearer ${p.apiKey}` } : {},
+        });
         await res.body?.cancel();
         return res.status;
       }, timeoutMs);
@@ -104,7 +112,12 @@ export async function runDoctor(config: Config, deps: DoctorDeps = {}): Promise<
     const executor = deps.cluster.executor;
     try {
       const ping = await withTimeout(() => executor.ping(), timeoutMs);
-      lines.push({ status: ping.ok ? 'ok' : 'fail', part: 'cluster', detail: `${ping.detail ?? executor.description} (${Math.round(ping.latencyMs)} ms)`, required: true });
+      lines.push({
+        status: ping.ok ? 'ok' : 'fail',
+        part: 'cluster',
+        detail: `${ping.detail ?? executor.description} (${Math.round(ping.latencyMs)} ms)`,
+        required: true,
+      });
     } catch (error) {
       lines.push({ status: 'fail', part: 'cluster', detail: `${executor.description}: ${message(error)}`, required: true });
     }

@@ -18,7 +18,13 @@ export function chatJobsKey(keyPrefix: string, chatId: number): string {
  * The bot's side of the agent queue. A job's BullMQ id is its ref, so BullMQ itself refuses a second job for
  * the same Telegram message. Cancel reaches running jobs in any worker process through Redis pub/sub.
  */
-export function createAgentDispatcher(deps: { queue: Queue; redis: Redis; keyPrefix: string; logger: Logger; attempts?: number }): AgentDispatcher {
+export function createAgentDispatcher(deps: {
+  queue: Queue;
+  redis: Redis;
+  keyPrefix: string;
+  logger: Logger;
+  attempts?: number;
+}): AgentDispatcher {
   const { queue, redis, keyPrefix } = deps;
   return {
     async isKnown(ref) {

@@ -55,7 +55,13 @@ export async function startAgentWorker<R>(options: AgentWorkerOptions<R>): Promi
         throw new UnrecoverableError('invalid job data');
       }
       const data = parsed.data;
-      const log = logger.child({ job_id: data.ref, chat_id: data.chatId, user_id: data.userId, task: data.task, attempt: job.attemptsMade + 1 });
+      const log = logger.child({
+        job_id: data.ref,
+        chat_id: data.chatId,
+        user_id: data.userId,
+        task: data.task,
+        attempt: job.attemptsMade + 1,
+      });
       const controller = new AbortController();
       const onAbort = () => controller.abort(signal?.reason);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -99,7 +105,9 @@ export async function startAgentWorker<R>(options: AgentWorkerOptions<R>): Promi
     if (!final) return;
     const parsed = agentJobSchema.safeParse(job.data);
     if (parsed.success) {
-      void handlers.onFailed(parsed.data, errorId, logger).catch((e: unknown) => logger.error({ err: e, job_id: job.id }, 'could not report the failure'));
+      void handlers
+        .onFailed(parsed.data, errorId, logger)
+        .catch((e: unknown) => logger.error({ err: e, job_id: job.id }, 'could not report the failure'));
     }
   });
   worker.on('error', (error) => logger.error({ err: error }, 'agent worker error'));

@@ -14,6 +14,11 @@ export interface ApprovalQueues {
   followup: Queue;
 }
 
+/** Closes all three approval queues. */
+export async function closeApprovalQueues(queues: ApprovalQueues): Promise<void> {
+  await Promise.all([queues.execute.close(), queues.expiry.close(), queues.followup.close()]);
+}
+
 /**
  * BullMQ behind the approval flow. The execute job's id IS the approval id, so BullMQ refuses a second one;
  * the expiry job is a delayed job, so it survives restarts and fires at the deadline.
@@ -21,13 +26,25 @@ export interface ApprovalQueues {
 export function createApprovalScheduler(queues: ApprovalQueues, now: () => number = Date.now): ApprovalScheduler {
   return {
     async execute(approvalId) {
-      await queues.execute.add('execute', { approvalId }, { jobId: approvalId, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, ...KEEP });
+      await queues.execute.add(
+        'execute',
+        { approvalId },
+        { jobId: approvalId, attempts: 3, backoff: { type: 'exponential', delay: 1000 }, ...KEEP },
+      );
     },
     async expiry(approvalId, dueAt) {
-      await queues.expiry.add('expire', { approvalId }, { jobId: `exp-${approvalId}`, delay: Math.max(0, dueAt - now()), attempts: 5, backoff: { type: 'fixed', delay: 500 }, ...KEEP });
+      await queues.expiry.add(
+        'expire',
+        { approvalId },
+        { jobId: `exp-${approvalId}`, delay: Math.max(0, dueAt - now()), attempts: 5, backoff: { type: 'fixed', delay: 500 }, ...KEEP },
+      );
     },
     async followup(approvalId) {
-      await queues.followup.add('followup', { approvalId }, { jobId: `fu-${approvalId}`, attempts: 2, backoff: { type: 'fixed', delay: 2000 }, ...KEEP });
+      await queues.followup.add(
+        'followup',
+        { approvalId },
+        { jobId: `fu-${approvalId}`, attempts: 2, backoff: { type: 'fixed', delay: 2000 }, ...KEEP },
+      );
     },
   };
 }
@@ -36,10 +53,11 @@ export interface ApprovalWorkerOptions {
   connection: ConnectionOptions;
   prefix: string;
   logger: Logger;
+  /** Plain callbacks: they are passed on detached from this object, so they must not rely on `this`. */
   handlers: {
-    execute(approvalId: string): Promise<unknown>;
-    expire(approvalId: string): Promise<unknown>;
-    followup(approvalId: string): Promise<unknown>;
+    execute: (approvalId: string) => Promise<unknown>;
+    expire: (approvalId: string) => Promise<unknown>;
+    followup: (approvalId: string) => Promise<unknown>;
   };
   lockDurationMs?: number;
   stalledIntervalMs?: number;
@@ -67,7 +85,9 @@ export async function startApprovalWorkers(options: ApprovalWorkerOptions): Prom
         maxStalledCount: 1,
       },
     );
-    worker.on('failed', (job, error) => options.logger.error({ queue: name, job_id: job?.id, err: error, attempt: job?.attemptsMade }, 'approval job failed'));
+    worker.on('failed', (job, error) =>
+      options.logger.error({ queue: name, job_id: job?.id, err: error, attempt: job?.attemptsMade }, 'approval job failed'),
+    );
     worker.on('error', (error) => options.logger.error({ queue: name, err: error }, 'approval worker error'));
     return worker;
   };

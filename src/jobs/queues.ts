@@ -18,7 +18,9 @@ export function openQueue(name: string, settings: QueueSettings): Queue {
 }
 
 /** Counts for /status. Workers are counted by their Redis connections (BullMQ names them). */
-export async function queueCounts(queue: Queue): Promise<{ waiting: number; active: number; delayed: number; failed: number; completed: number; workers: number }> {
+export async function queueCounts(
+  queue: Queue,
+): Promise<{ waiting: number; active: number; delayed: number; failed: number; completed: number; workers: number }> {
   const [counts, workers] = await Promise.all([
     queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'),
     queue.getWorkersCount(),

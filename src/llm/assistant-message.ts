@@ -13,7 +13,7 @@ const bodySchema = z.looseObject({ choices: z.array(z.looseObject({ message: ass
  * calls back), nulls such as `refusal: null` are dropped, and a tool-calling turn gets `content: null` (NIM).
  */
 export function assistantMessageForHistory(raw: unknown): ChatMessage {
-  const message = bodySchema.parse(raw).choices[0]!.message; // min(1) above
+  const message = bodySchema.parse(raw).choices[0].message; // min(1) above
   const kept: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(message)) {
     if (value !== null && value !== undefined) kept[field] = value;

@@ -19,7 +19,12 @@ describe('parseChatCompletionBody', () => {
   });
 
   it('keeps tool calls as the provider sent them, extra fields included', () => {
-    const call = { id: 'c1', type: 'function', function: { name: 'list_pods', arguments: '{}' }, extra_content: { google: { thought_signature: 'sig' } } };
+    const call = {
+      id: 'c1',
+      type: 'function',
+      function: { name: 'list_pods', arguments: '{}' },
+      extra_content: { google: { thought_signature: 'sig' } },
+    };
     const parsed = parseChatCompletionBody({ choices: [{ message: { content: null, tool_calls: [call] }, finish_reason: 'tool_calls' }] });
     expect(parsed.message).toEqual({ content: null, tool_calls: [call] });
   });

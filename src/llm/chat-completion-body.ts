@@ -16,9 +16,7 @@ const chatCompletionSchema = z.looseObject({
       }),
     )
     .min(1),
-  usage: z
-    .looseObject({ prompt_tokens: tokenCount.nullish(), completion_tokens: tokenCount.nullish() })
-    .nullish(),
+  usage: z.looseObject({ prompt_tokens: tokenCount.nullish(), completion_tokens: tokenCount.nullish() }).nullish(),
 });
 
 export interface ParsedCompletion {
@@ -37,7 +35,7 @@ export function parseChatCompletionBody(raw: unknown): ParsedCompletion {
     throw new InvalidProviderResponseError(issue ? `${issue.path.join('.') || '(body)'}: ${issue.message}` : 'unreadable');
   }
   const body = parsed.data;
-  const choice = body.choices[0]!; // min(1) above
+  const choice = body.choices[0]; // min(1) above
   const message: ParsedCompletion['message'] = { content: choice.message.content ?? null };
   if (choice.message.tool_calls && choice.message.tool_calls.length > 0) message.tool_calls = choice.message.tool_calls;
   return {

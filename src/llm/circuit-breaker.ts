@@ -24,11 +24,7 @@ export function breakerStateAt(breaker: Breaker, now: number, options: BreakerOp
 }
 
 /** May a call go to this provider now? Admitting the first call after a cool-down makes it the trial. */
-export function admitThroughBreaker(
-  breaker: Breaker,
-  now: number,
-  options: BreakerOptions,
-): { admitted: boolean; breaker: Breaker } {
+export function admitThroughBreaker(breaker: Breaker, now: number, options: BreakerOptions): { admitted: boolean; breaker: Breaker } {
   if (breaker.state === 'closed') return { admitted: true, breaker };
   if (breaker.state === 'open' && !cooldownOver(breaker, now, options)) return { admitted: false, breaker };
   if (breaker.state === 'half_open' && breaker.trialInFlight) return { admitted: false, breaker };
@@ -40,12 +36,7 @@ export function breakerAfterSuccess(_breaker: Breaker): Breaker {
 }
 
 /** A failed call: 'count' adds toward the threshold, 'trip' opens at once; a failed trial re-opens. */
-export function breakerAfterFailure(
-  breaker: Breaker,
-  now: number,
-  options: BreakerOptions,
-  effect: 'count' | 'trip',
-): Breaker {
+export function breakerAfterFailure(breaker: Breaker, now: number, options: BreakerOptions, effect: 'count' | 'trip'): Breaker {
   const consecutiveFailures = breaker.consecutiveFailures + 1;
   const opens = effect === 'trip' || breaker.state === 'half_open' || consecutiveFailures >= options.failureThreshold;
   if (!opens) return { ...breaker, consecutiveFailures };

@@ -15,6 +15,11 @@ export interface ClassifiedError {
   retryAfterMs: number | null;
 }
 
+/** `instanceof` alone would type a generic class's parameters as `any`; this keeps APIError's declared defaults. */
+function isApiError(error: unknown): error is APIError {
+  return error instanceof APIError;
+}
+
 /**
  * Decides what a failed request means: retry the same provider (429, 408, 5xx, timeouts, connection errors,
  * NIM's temporary "DEGRADED function"), or move on (other 4xx). NIM's 404 "Not found for account" means this
@@ -33,7 +38,7 @@ export function classifyProviderError(error: unknown, nowMs: number): Classified
   if (error instanceof InvalidProviderResponseError) {
     return { outcome: 'invalid_response', status: null, retryable: false, breaker: 'count', retryAfterMs: null };
   }
-  if (error instanceof APIError && typeof error.status === 'number') {
+  if (isApiError(error) && typeof error.status === 'number') {
     return classifyStatus(error.status, error.message, error.headers, nowMs);
   }
   return { outcome: 'error', status: null, retryable: false, breaker: 'count', retryAfterMs: null };

@@ -20,7 +20,13 @@ describe('normalizeMessages', () => {
 
   it('joins list-shaped content outside user messages', () => {
     const out = normalizeMessages([
-      { role: 'system', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] },
+      {
+        role: 'system',
+        content: [
+          { type: 'text', text: 'a' },
+          { type: 'text', text: 'b' },
+        ],
+      },
       { role: 'tool', tool_call_id: 'c1', content: [{ type: 'text', text: '{"pods":[]}' }] },
     ]);
     expect(out).toEqual([

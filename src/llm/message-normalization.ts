@@ -20,11 +20,9 @@ function normalizeMessage(message: ChatMessage): ChatMessage {
   if (message.role === 'user') return message;
   let next: ChatMessage = message;
   if (Array.isArray(message.content)) {
-    const text = message.content
-      .map((part) => ('text' in part && typeof part.text === 'string' ? part.text : ''))
-      .join('');
+    const text = message.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
     // Cast: every non-user role accepts a plain string as content.
-    next = { ...message, content: text } as ChatMessage;
+    next = { ...message, content: text };
   }
   if (next.role === 'assistant' && next.tool_calls && next.tool_calls.length > 0 && !next.content) {
     next = { ...next, content: null };

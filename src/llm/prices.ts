@@ -41,7 +41,10 @@ const PRICES_BY_MODEL_PREFIX: Record<'gemini' | 'anthropic', Record<string, Mode
 export function findModelPrice(provider: ProviderName, model: string): ModelPrice | null {
   if (FREE_PROVIDERS.has(provider)) return FREE;
   if (provider !== 'gemini' && provider !== 'anthropic') return null;
-  const name = model.trim().toLowerCase().replace(/^models\//, '');
+  const name = model
+    .trim()
+    .toLowerCase()
+    .replace(/^models\//, '');
   let best: { prefix: string; price: ModelPrice } | null = null;
   for (const [prefix, price] of Object.entries(PRICES_BY_MODEL_PREFIX[provider])) {
     if (name.startsWith(prefix) && (best === null || prefix.length > best.prefix.length)) best = { prefix, price };

@@ -111,7 +111,13 @@ export async function runProviderLink(
           },
           'model attempt',
         );
-        deps.onAttempt?.({ provider: name, model, outcome, latencyMs, ...(typeof classified.status === 'number' ? { status: classified.status } : {}) });
+        deps.onAttempt?.({
+          provider: name,
+          model,
+          outcome,
+          latencyMs,
+          ...(typeof classified.status === 'number' ? { status: classified.status } : {}),
+        });
         if (!classified.retryable || linkAttempt === deps.maxAttempts) return failed(false);
 
         const delayMs = classified.retryAfterMs ?? backoffDelayMs(linkAttempt, deps.backoff, deps.random);

@@ -2,10 +2,7 @@
  * How long a provider asked us to wait, in ms, from `retry-after-ms` (OpenAI's extension) or `retry-after`
  * (delta-seconds or an HTTP-date, RFC 9110 §10.2.3). null when absent or unreadable.
  */
-export function parseRetryAfterMs(
-  headers: { get(name: string): string | null } | undefined,
-  nowMs: number,
-): number | null {
+export function parseRetryAfterMs(headers: { get(name: string): string | null } | undefined, nowMs: number): number | null {
   if (!headers) return null;
   const msHeader = headers.get('retry-after-ms');
   if (msHeader !== null) {

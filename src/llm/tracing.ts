@@ -16,12 +16,27 @@ export interface LangfuseSettings {
 }
 
 export interface Tracer {
-  generation(event: { name: string; model: string; provider: string; input: unknown; output: unknown; startTime: Date; endTime: Date; usage?: { input: number; output: number }; level?: 'DEFAULT' | 'ERROR'; statusMessage?: string }): void;
+  generation(event: {
+    name: string;
+    model: string;
+    provider: string;
+    input: unknown;
+    output: unknown;
+    startTime: Date;
+    endTime: Date;
+    usage?: { input: number; output: number };
+    level?: 'DEFAULT' | 'ERROR';
+    statusMessage?: string;
+  }): void;
   flush(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createLangfuseTracer(settings: LangfuseSettings, logger: Logger, options: { flushEveryMs?: number; fetch?: typeof fetch } = {}): Tracer {
+export function createLangfuseTracer(
+  settings: LangfuseSettings,
+  logger: Logger,
+  options: { flushEveryMs?: number; fetch?: typeof fetch } = {},
+): Tracer {
   const doFetch = options.fetch ?? fetch;
   const queue: unknown[] = [];
   let warned = false;
@@ -32,12 +47,21 @@ export function createLangfuseTracer(settings: LangfuseSettings, logger: Logger,
     if (queue.length === 0) return;
     const batch = queue.splice(0, queue.length);
     try {
-      const res = await doFetch(url, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ batch }), signal: AbortSignal.timeout(5000) });
+      const res = await doFetch(url, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ batch }),
+        signal: AbortSignal.timeout(5000),
+      });
       await res.body?.cancel();
       if (res.status >= 400) throw new Error(`Langfuse answered HTTP ${res.status}`);
       warned = false;
     } catch (error) {
-      if (!warned) logger.warn({ err: error instanceof Error ? error.message : String(error), dropped: batch.length }, 'could not send traces to Langfuse; dropping them');
+      if (!warned)
+        logger.warn(
+          { err: error instanceof Error ? error.message : String(error), dropped: batch.length },
+          'could not send traces to Langfuse; dropping them',
+        );
       warned = true;
     }
   }
@@ -49,7 +73,12 @@ export function createLangfuseTracer(settings: LangfuseSettings, logger: Logger,
       const traceId = randomUUID();
       const timestamp = e.endTime.toISOString();
       queue.push(
-        { id: randomUUID(), type: 'trace-create', timestamp, body: { id: traceId, name: e.name, timestamp: e.startTime.toISOString(), metadata: { provider: e.provider } } },
+        {
+          id: randomUUID(),
+          type: 'trace-create',
+          timestamp,
+          body: { id: traceId, name: e.name, timestamp: e.startTime.toISOString(), metadata: { provider: e.provider } },
+        },
         {
           id: randomUUID(),
           type: 'generation-create',
@@ -101,7 +130,17 @@ export function tracedChain(chain: ModelChain, tracer: Tracer): ModelChain {
         });
         return answer;
       } catch (error) {
-        tracer.generation({ name: 'chat', model: '-', provider: links.join('>'), input: req.messages, output: null, startTime, endTime: new Date(), level: 'ERROR', statusMessage: error instanceof Error ? error.message : String(error) });
+        tracer.generation({
+          name: 'chat',
+          model: '-',
+          provider: links.join('>'),
+          input: req.messages,
+          output: null,
+          startTime,
+          endTime: new Date(),
+          level: 'ERROR',
+          statusMessage: error instanceof Error ? error.message : String(error),
+        });
         throw error;
       }
     },

@@ -29,7 +29,12 @@ const BREAKER_VALUE = { closed: 0, half_open: 1, open: 2 } as const;
 export function createMetrics(sources: ScrapeSources = {}): { registry: Registry; metrics: Metrics } {
   const registry = new Registry();
   const registers = [registry];
-  const updates = new Counter({ name: 'chatops_updates_total', help: 'Telegram updates received, by kind', labelNames: ['kind'], registers });
+  const updates = new Counter({
+    name: 'chatops_updates_total',
+    help: 'Telegram updates received, by kind',
+    labelNames: ['kind'],
+    registers,
+  });
   const latency = new Histogram({
     name: 'chatops_handler_seconds',
     help: 'Time to handle one update, by handler',
@@ -37,8 +42,18 @@ export function createMetrics(sources: ScrapeSources = {}): { registry: Registry
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
     registers,
   });
-  const providerCalls = new Counter({ name: 'chatops_provider_calls_total', help: 'Model provider HTTP attempts, by outcome', labelNames: ['provider', 'outcome'], registers });
-  const jobsFinished = new Counter({ name: 'chatops_jobs_finished_total', help: 'Background jobs finished, by queue and outcome', labelNames: ['queue', 'outcome'], registers });
+  const providerCalls = new Counter({
+    name: 'chatops_provider_calls_total',
+    help: 'Model provider HTTP attempts, by outcome',
+    labelNames: ['provider', 'outcome'],
+    registers,
+  });
+  const jobsFinished = new Counter({
+    name: 'chatops_jobs_finished_total',
+    help: 'Background jobs finished, by queue and outcome',
+    labelNames: ['queue', 'outcome'],
+    registers,
+  });
 
   new Gauge({
     name: 'chatops_jobs',
@@ -47,7 +62,7 @@ export function createMetrics(sources: ScrapeSources = {}): { registry: Registry
     registers,
     async collect() {
       if (!sources.queues) return;
-      const all = await sources.queues().catch(() => ({}) as Record<string, QueueCounts>);
+      const all = await sources.queues().catch(() => ({}));
       for (const [queue, counts] of Object.entries(all)) {
         for (const state of ['waiting', 'active', 'delayed', 'failed', 'completed'] as const) this.set({ queue, state }, counts[state]);
       }

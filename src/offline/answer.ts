@@ -42,7 +42,11 @@ export type OfflineAnswer =
   /** No pod of the target in any namespace looked at; `pods` are those of the first one. */
   | { kind: 'no_pod'; target: string; namespaces: string[]; pods: string[] }
   | { kind: 'investigation'; investigation: Investigation }
-  | { kind: 'clarify'; missing: Extract<OfflineIntent, { kind: 'clarify' }>['missing']; action: Extract<OfflineIntent, { kind: 'clarify' }>['action'] }
+  | {
+      kind: 'clarify';
+      missing: Extract<OfflineIntent, { kind: 'clarify' }>['missing'];
+      action: Extract<OfflineIntent, { kind: 'clarify' }>['action'];
+    }
   | { kind: 'invalid'; reason: string }
   | { kind: 'unreadable'; tool: string }
   | { kind: 'help' };

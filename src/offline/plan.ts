@@ -128,8 +128,7 @@ function change(p: Planner, name: string, args: Args): OfflineStep {
   }
   const checked = validateToolCall(exchange.name, exchange.arguments);
   if (outcome.kind !== 'decision' || !checked.ok) return answer({ kind: 'unreadable', tool: exchange.name });
-  const detail =
-    outcome.status === 'approved' ? (changeResultSchema.safeParse(outcome.result).data?.message ?? null) : outcome.reason;
+  const detail = outcome.status === 'approved' ? (changeResultSchema.safeParse(outcome.result).data?.message ?? null) : outcome.reason;
   return answer({ kind: 'change', call: checked.call, status: outcome.status, detail });
 }
 
@@ -197,7 +196,8 @@ function logsFor(p: Planner, pod: OfflinePod, namespace: string): LogsRead {
     args['pod'] === pod.name && inNamespace(p, namespace)(args) && (args['previous'] === true) === previous;
   const wantPrevious = pod.restarts > 0;
   const first = findExchange(p, 'get_pod_logs', isFor(wantPrevious));
-  if (!first) return asLogsCall(call('get_pod_logs', { pod: pod.name, namespace, tail_lines: 20, ...(wantPrevious ? { previous: true } : {}) }));
+  if (!first)
+    return asLogsCall(call('get_pod_logs', { pod: pod.name, namespace, tail_lines: 20, ...(wantPrevious ? { previous: true } : {}) }));
   const read = readResult(first, podLogsSchema);
   if (read.ok) return { kind: 'logs', logs: { previous: read.value.previous, lines: read.value.lines } };
   if (!wantPrevious) return { kind: 'logs', logs: { error: errorText(first) } };
@@ -234,9 +234,10 @@ export function nextStep(intent: OfflineIntent, exchanges: readonly ToolExchange
     case 'pod_logs':
       return logsStep(p, intent.target, intent.namespace, intent.namespaceSaid, intent.previous);
     case 'describe': {
-      const args = intent.resourceKind === 'node'
-        ? { kind: intent.resourceKind, name: intent.name }
-        : { kind: intent.resourceKind, name: intent.name, namespace: intent.namespace };
+      const args =
+        intent.resourceKind === 'node'
+          ? { kind: intent.resourceKind, name: intent.name }
+          : { kind: intent.resourceKind, name: intent.name, namespace: intent.namespace };
       return singleRead(p, 'describe_resource', args, descriptionSchema, (description) => ({ kind: 'description', description }));
     }
     case 'list_events': {

@@ -4,10 +4,10 @@ import { agentNote, toolMessage } from '../tools/agent-messages.js';
 import { decisionContent, errorContent, resultContent } from '../tools/agent-tool-result.js';
 import { parseCompletion } from '../tools/parse.js';
 import type { ToolCall } from '../tools/catalog.js';
-import { createI18n, translatorFrom } from '../bot/i18n.js';
+import { createTranslator } from '../i18n/translator.js';
 import { createOfflineProvider, OFFLINE_MODEL } from './provider.js';
 
-const provider = createOfflineProvider({ defaultNamespace: 'default', t: translatorFrom(createI18n()) });
+const provider = createOfflineProvider({ defaultNamespace: 'default', t: createTranslator() });
 // Written out, not read from the locale files, so a lost or changed marker fails here.
 const OFFLINE_MARKER_EN = '🔌 Offline provider: rule-based answer, no AI model was used.';
 const OFFLINE_MARKER_ZH_TW = '🔌 離線模式：依規則產生的回覆，未使用 AI 模型。';
@@ -23,7 +23,15 @@ const crashingPod = {
   owner: 'Deployment/api',
   labels: { app: 'api' },
 };
-const healthyPod = { ...crashingPod, name: 'web-5c8b7-fghij', ready: '1/1', restarts: 0, reason: null, owner: 'Deployment/web', labels: { app: 'web' } };
+const healthyPod = {
+  ...crashingPod,
+  name: 'web-5c8b7-fghij',
+  ready: '1/1',
+  restarts: 0,
+  reason: null,
+  owner: 'Deployment/web',
+  labels: { app: 'web' },
+};
 
 /** Plays the agent: sends the conversation, runs each call through `tools`, until the provider answers. */
 function converse(
@@ -31,19 +39,33 @@ function converse(
   tools: (call: ToolCall) => string,
   options: { locale?: 'en' | 'zh-TW'; namespaces?: string[]; start?: ChatMessage[] } = {},
 ): { answer: string | null; calls: ToolCall[]; messages: ChatMessage[] } {
-  const messages: ChatMessage[] = options.start ?? [{ role: 'system', content: 'system prompt' }, { role: 'user', content: text }];
+  const messages: ChatMessage[] = options.start ?? [
+    { role: 'system', content: 'system prompt' },
+    { role: 'user', content: text },
+  ];
   const calls: ToolCall[] = [];
   for (let turn = 0; turn < 8; turn += 1) {
-    const { raw } = provider.complete(messages, { ...(options.locale ? { locale: options.locale } : {}), namespaces: options.namespaces ?? [] });
+    const { raw } = provider.complete(messages, {
+      ...(options.locale ? { locale: options.locale } : {}),
+      namespaces: options.namespaces ?? [],
+    });
     const parsed = parseCompletion(raw);
     if (parsed.kind === 'answer') return { answer: parsed.text, calls, messages };
     if (parsed.kind !== 'calls') throw new Error(`offline provider produced a refused turn: ${JSON.stringify(raw)}`);
-    const call = parsed.calls[0]!;
+    const call = parsed.calls[0];
     calls.push(call);
     const id = parsed.toolCallIds[0]!;
-    messages.push({ role: 'assistant', content: null, tool_calls: [{ id, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments) } }] });
+    messages.push({
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments) } }],
+    });
     messages.push(toolMessage(id, tools(call)));
-    if (!['list_pods', 'get_pod_logs', 'describe_resource', 'list_events', 'list_deployments', 'get_rollout_history', 'list_nodes'].includes(call.name)) {
+    if (
+      !['list_pods', 'get_pod_logs', 'describe_resource', 'list_events', 'list_deployments', 'get_rollout_history', 'list_nodes'].includes(
+        call.name,
+      )
+    ) {
       return { answer: null, calls, messages };
     }
   }
@@ -99,7 +121,17 @@ describe('offline provider: single reads', () => {
     const { answer, calls } = converse('show logs of api in prod', (call) =>
       call.name === 'list_pods'
         ? resultContent([healthyPod, crashingPod], 6000)
-        : resultContent({ pod: crashingPod.name, namespace: 'prod', container: 'api', previous: false, lines: ['line one', 'line two'], truncated: false }, 6000),
+        : resultContent(
+            {
+              pod: crashingPod.name,
+              namespace: 'prod',
+              container: 'api',
+              previous: false,
+              lines: ['line one', 'line two'],
+              truncated: false,
+            },
+            6000,
+          ),
     );
     expect(calls.map((c) => c.name)).toEqual(['list_pods', 'get_pod_logs']);
     expect(calls[1]).toEqual({ name: 'get_pod_logs', arguments: { pod: crashingPod.name, namespace: 'prod', tail_lines: 50 } });
@@ -119,14 +151,29 @@ describe('offline provider: investigations', () => {
             namespace: 'prod',
             container: 'api',
             previous: true,
-            lines: ['INFO  api 1.8.0 starting', 'ERROR config: required environment variable DATABASE_URL is not set', 'FATAL cannot start'],
+            lines: [
+              'INFO  api 1.8.0 starting',
+              'ERROR config: required environment variable DATABASE_URL is not set',
+              'FATAL cannot start',
+            ],
             truncated: false,
           },
           6000,
         );
       case 'list_events':
         return resultContent(
-          [{ namespace: 'prod', type: 'Warning', reason: 'BackOff', object: `Pod/${crashingPod.name}`, message: 'Back-off restarting failed container', count: 9, firstSeen: '', lastSeen: '' }],
+          [
+            {
+              namespace: 'prod',
+              type: 'Warning',
+              reason: 'BackOff',
+              object: `Pod/${crashingPod.name}`,
+              message: 'Back-off restarting failed container',
+              count: 9,
+              firstSeen: '',
+              lastSeen: '',
+            },
+          ],
           6000,
         );
       default:
@@ -149,7 +196,9 @@ describe('offline provider: investigations', () => {
   });
 
   it('looks in another namespace in scope when the request named none and the default one lacks the target', () => {
-    const { answer, calls } = converse('為什麼 api 一直重啟?', investigationTools, { namespaces: ['default', 'kube-system', 'prod', 'staging'] });
+    const { answer, calls } = converse('為什麼 api 一直重啟?', investigationTools, {
+      namespaces: ['default', 'kube-system', 'prod', 'staging'],
+    });
     expect(calls.slice(0, 2)).toEqual([
       { name: 'list_pods', arguments: { namespace: 'default' } },
       { name: 'list_pods', arguments: { namespace: 'prod' } },
@@ -197,7 +246,9 @@ describe('offline provider: changes', () => {
   });
 
   it('answers with the reason when the agent refused its change', () => {
-    const proposed = converse('delete pod api-6d4f9-abcde in prod', () => errorContent('not_allowed', 'this request may only read the cluster'));
+    const proposed = converse('delete pod api-6d4f9-abcde in prod', () =>
+      errorContent('not_allowed', 'this request may only read the cluster'),
+    );
     const parsed = parseCompletion(provider.complete(proposed.messages).raw);
     expect(parsed).toMatchObject({ kind: 'answer' });
     expect(parsed.kind === 'answer' && parsed.text).toContain('this request may only read the cluster');
@@ -216,7 +267,7 @@ describe('offline provider: what it does not understand', () => {
     expect(converse('早安', noTools).answer).toContain('離線模式');
   });
 
-  it('reads the person, not the tool runner\'s notes', () => {
+  it("reads the person, not the tool runner's notes", () => {
     const start: ChatMessage[] = [{ role: 'user', content: 'list nodes' }, agentNote('your last reply could not be used')];
     const { calls } = converse('', () => resultContent([], 6000), { start });
     expect(calls).toEqual([{ name: 'list_nodes', arguments: {} }]);

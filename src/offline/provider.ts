@@ -1,4 +1,4 @@
-import type { Translate } from '../bot/i18n.js';
+import type { Translate } from '../i18n/translator.js';
 import type { ChatMessage } from '../llm/types.js';
 import type { ToolCall } from '../tools/catalog.js';
 import { nextStep } from './plan.js';
@@ -67,7 +67,13 @@ export function createOfflineProvider(options: OfflineProviderOptions): OfflineP
         namespaces: completeOptions.namespaces ?? [],
       });
       if (step.kind === 'call') return { raw: toolCallBody(step.call, transcript.toolMessageCount + 1) };
-      return { raw: completionBody({ content: renderAnswer(step.answer, offlineTexts(options.t, locale)) }, 'stop', `answer-${transcript.toolMessageCount}`) };
+      return {
+        raw: completionBody(
+          { content: renderAnswer(step.answer, offlineTexts(options.t, locale)) },
+          'stop',
+          `answer-${transcript.toolMessageCount}`,
+        ),
+      };
     },
   };
 }

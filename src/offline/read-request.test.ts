@@ -72,7 +72,10 @@ describe('offline request reader: reads', () => {
     expectEach([
       ['show logs of api in prod', { kind: 'pod_logs', target: 'api', namespace: 'prod', previous: false }],
       ["api's logs", { kind: 'pod_logs', target: 'api', previous: false }],
-      ['kubectl logs api-7c9d8-x2k4p -n prod --previous', { kind: 'pod_logs', target: 'api-7c9d8-x2k4p', namespace: 'prod', previous: true }],
+      [
+        'kubectl logs api-7c9d8-x2k4p -n prod --previous',
+        { kind: 'pod_logs', target: 'api-7c9d8-x2k4p', namespace: 'prod', previous: true },
+      ],
       ['看 api 上一次的日誌', { kind: 'pod_logs', target: 'api', previous: true }],
     ]);
   });
@@ -167,7 +170,14 @@ describe('offline request reader: investigations and the rest', () => {
   });
 
   it('reads Chinese numerals up to 99', () => {
-    expect([chineseNumber('三'), chineseNumber('兩'), chineseNumber('十'), chineseNumber('十二'), chineseNumber('二十'), chineseNumber('九十九')]).toEqual([3, 2, 10, 12, 20, 99]);
+    expect([
+      chineseNumber('三'),
+      chineseNumber('兩'),
+      chineseNumber('十'),
+      chineseNumber('十二'),
+      chineseNumber('二十'),
+      chineseNumber('九十九'),
+    ]).toEqual([3, 2, 10, 12, 20, 99]);
     expect(chineseNumber('百')).toBeNull();
   });
 });

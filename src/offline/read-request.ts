@@ -41,7 +41,9 @@ const ACTIONS: ReadonlyArray<[Action, RegExp]> = [
   ['restart', /\brestart_deployment\b|\b(?:restart|reboot|bounce|redeploy|recycle)\b|重啟|重新啟動|重開|重新部署/],
   [
     'scale',
-    new RegExp(`\\bscale_deployment\\b|\\bscale\\b|擴展|擴充|擴容|擴增|縮容|縮減|縮到|擴到|縮成|擴成|副本|(?:調整|調|改)(?:成|為|到)\\s*(?:\\d|${ZH_NUMBER})`),
+    new RegExp(
+      `\\bscale_deployment\\b|\\bscale\\b|擴展|擴充|擴容|擴增|縮容|縮減|縮到|擴到|縮成|擴成|副本|(?:調整|調|改)(?:成|為|到)\\s*(?:\\d|${ZH_NUMBER})`,
+    ),
   ],
   ['rollback', /\brollback_deployment\b|\broll\s+(?:\S+\s+)?back\b|\brollback\b|\bundo\b|\brevert\b|回滾|回退|退版|降版|還原|回到上一版/],
   ['delete', /\bdelete_resource\b|\b(?:delete|remove|kill|terminate|destroy)\b|刪除|刪掉|移除|砍掉|殺掉|幹掉/],
@@ -77,10 +79,7 @@ const TARGET_PATTERNS: Readonly<Record<Exclude<Action, 'deployments' | 'nodes' |
   ],
   restart: [re(`\\b(?:rollout\\s+)?(?:restart|reboot|bounce|redeploy|recycle)\\s+${LEAD}(${NAME})`)],
   scale: [re(`\\bscale\\s+(?:up\\s+|down\\s+)?${LEAD}(${NAME})`)],
-  rollback: [
-    re(`\\b(?:roll\\s*back|rollback|undo|revert)\\s+${LEAD}(${NAME})`),
-    re(`\\broll\\s+${LEAD}(${NAME})\\s+back\\b`),
-  ],
+  rollback: [re(`\\b(?:roll\\s*back|rollback|undo|revert)\\s+${LEAD}(${NAME})`), re(`\\broll\\s+${LEAD}(${NAME})\\s+back\\b`)],
   delete: [re(`\\b(?:delete|remove|kill|terminate|destroy)\\s+${LEAD}(${NAME})`)],
   logs: [
     re(`\\blogs?\\s+(?:of|for|from)\\s+${LEAD}(${NAME})`),
@@ -88,10 +87,7 @@ const TARGET_PATTERNS: Readonly<Record<Exclude<Action, 'deployments' | 'nodes' |
     re(`\\blogs?\\s+(?:-[a-z]\\s+)?${LEAD}(${NAME})`),
   ],
   events: [re(`\\bevents?\\s+(?:of|for|about|on|from)\\s+${LEAD}(${NAME})`)],
-  describe: [
-    re(`\\bdescribe\\s+${LEAD}(${NAME})`),
-    re(`\\b(?:details?|status)\\s+(?:of|for|about|on)\\s+${LEAD}(${NAME})`),
-  ],
+  describe: [re(`\\bdescribe\\s+${LEAD}(${NAME})`), re(`\\b(?:details?|status)\\s+(?:of|for|about|on)\\s+${LEAD}(${NAME})`)],
 };
 
 const REPLICA_PATTERNS: readonly RegExp[] = [
@@ -112,7 +108,8 @@ const REVISION_PATTERNS: readonly RegExp[] = [
   re(`(?:到|至)\\s*(\\d+)\\s*版?`),
 ];
 
-const PREVIOUS = /\bprevious\b|\bcrashed\b|\blast run\b|before (?:the )?(?:crash|restart)|--previous|(?:^|\s)-p\b|上一次|前一次|上次|之前|崩潰前|重啟前/;
+const PREVIOUS =
+  /\bprevious\b|\bcrashed\b|\blast run\b|before (?:the )?(?:crash|restart)|--previous|(?:^|\s)-p\b|上一次|前一次|上次|之前|崩潰前|重啟前/;
 
 function firstName(text: string, patterns: readonly RegExp[], exclude: string | null): string | null {
   for (const pattern of [NAMED_ARGUMENT, ...patterns]) {
@@ -154,13 +151,13 @@ function locateTarget(text: string, patterns: readonly RegExp[], defaultNamespac
   if (name === null && owned.length > 0) {
     const [first, second] = owned;
     if (explicit === null && second) {
-      namespace = first!.owner;
+      namespace = first.owner;
       name = second.owner;
-    } else if (explicit === null && first!.next) {
-      namespace = first!.owner;
-      name = first!.next;
+    } else if (explicit === null && first.next) {
+      namespace = first.owner;
+      name = first.next;
     } else {
-      name = first!.owner;
+      name = first.owner;
     }
   }
   if (name === null && explicit === null && owned[0]?.next) namespace = owned[0].owner;
@@ -174,7 +171,9 @@ function locateTarget(text: string, patterns: readonly RegExp[], defaultNamespac
 function listingNamespace(text: string, defaultNamespace: string): string {
   const explicit = explicitNamespace(text);
   if (explicit) return explicit;
-  const owner = possessives(text).map((p) => p.owner).find(isDnsLabel);
+  const owner = possessives(text)
+    .map((p) => p.owner)
+    .find(isDnsLabel);
   if (owner) return owner;
   for (const m of text.matchAll(re(`(${NAME})\\s+(?:pods?|deployments?|events?|部署|事件)`))) {
     if (m[1] && looksLikeNamespace(m[1], defaultNamespace)) return m[1];
@@ -195,7 +194,8 @@ function eventsIntent(text: string, defaultNamespace: string): OfflineIntent {
     else if (explicit === null && looksLikeNamespace(first.owner, defaultNamespace)) namespace = first.owner;
     else object = first.owner;
   }
-  if (namespace === null && object === null) return { kind: 'list_events', namespace: listingNamespace(text, defaultNamespace), object: null };
+  if (namespace === null && object === null)
+    return { kind: 'list_events', namespace: listingNamespace(text, defaultNamespace), object: null };
   return { kind: 'list_events', namespace: namespace ?? defaultNamespace, object };
 }
 

@@ -44,7 +44,9 @@ function investigationText(t: OfflineTexts, inv: Investigation): string {
   } else {
     const status = suspect.reason ?? suspect.phase;
     const others = inv.pods.filter((pod) => pod.name !== suspect.name && (pod.reason !== null || pod.restarts > 0)).length;
-    parts.push([t.suspect(suspect.name, status, suspect.restarts, suspect.ready), ...(others > 0 ? [t.otherTroubledPods(others)] : [])].join('\n'));
+    parts.push(
+      [t.suspect(suspect.name, status, suspect.restarts, suspect.ready), ...(others > 0 ? [t.otherTroubledPods(others)] : [])].join('\n'),
+    );
   }
   if (inv.logs && 'lines' in inv.logs) {
     parts.push(`${t.logsHeading(inv.logs.previous)}\n${codeBlock(inv.logs.lines.slice(-INVESTIGATION_LOG_LINES))}`);
@@ -67,7 +69,10 @@ function body(t: OfflineTexts, answer: OfflineAnswer): string {
     case 'pods':
       return answer.pods.length === 0
         ? t.noPods(answer.namespace)
-        : `${t.podsTitle(answer.namespace, answer.pods.length)}\n${bullets(t, answer.pods.map((pod) => podLine(t, pod)))}`;
+        : `${t.podsTitle(answer.namespace, answer.pods.length)}\n${bullets(
+            t,
+            answer.pods.map((pod) => podLine(t, pod)),
+          )}`;
     case 'logs': {
       const { logs } = answer;
       const title = t.logsTitle(logs.pod, answer.namespace, logs.previous);
@@ -75,8 +80,13 @@ function body(t: OfflineTexts, answer: OfflineAnswer): string {
     }
     case 'description': {
       const d = answer.description;
-      const labels = Object.entries(d.labels).map(([k, v]) => `${k}=${v}`).join(', ');
-      const lines = [`${t.describeTitle(d.kind, d.name, d.namespace ?? null)}`, `${t.age}: ${d.age}${labels ? ` · ${t.labels}: \`${labels}\`` : ''}`];
+      const labels = Object.entries(d.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
+      const lines = [
+        `${t.describeTitle(d.kind, d.name, d.namespace ?? null)}`,
+        `${t.age}: ${d.age}${labels ? ` · ${t.labels}: \`${labels}\`` : ''}`,
+      ];
       if (Object.keys(d.details).length > 0) lines.push(`${t.details}:\n${codeBlock(stringify(d.details).trimEnd().split('\n'))}`);
       if (d.events.length > 0) lines.push(`${t.recentEvents}:\n${bullets(t, d.events.slice(0, 10).map(eventLine))}`);
       return lines.join('\n');
@@ -89,7 +99,8 @@ function body(t: OfflineTexts, answer: OfflineAnswer): string {
         : `${t.deploymentsTitle(answer.namespace, answer.deployments.length)}\n${bullets(
             t,
             answer.deployments.map(
-              (d) => `\`${d.name}\` ${d.ready} ${t.ready} · ${d.images.map((i) => `\`${i}\``).join(', ')}${d.revision ? ` · ${t.revision} ${d.revision}` : ''} · ${d.age}`,
+              (d) =>
+                `\`${d.name}\` ${d.ready} ${t.ready} · ${d.images.map((i) => `\`${i}\``).join(', ')}${d.revision ? ` · ${t.revision} ${d.revision}` : ''} · ${d.age}`,
             ),
           )}`;
     case 'history':
@@ -99,7 +110,8 @@ function body(t: OfflineTexts, answer: OfflineAnswer): string {
           : bullets(
               t,
               answer.revisions.map(
-                (r) => `${t.revision} ${r.revision}: ${r.images.map((i) => `\`${i}\``).join(', ')}${r.changeCause ? ` · ${r.changeCause}` : ''}${r.current ? ` · **${t.current}**` : ''}`,
+                (r) =>
+                  `${t.revision} ${r.revision}: ${r.images.map((i) => `\`${i}\``).join(', ')}${r.changeCause ? ` · ${r.changeCause}` : ''}${r.current ? ` · **${t.current}**` : ''}`,
               ),
             )
       }`;
@@ -107,7 +119,10 @@ function body(t: OfflineTexts, answer: OfflineAnswer): string {
       return `${t.nodesTitle(answer.nodes.length)}\n${bullets(
         t,
         answer.nodes.map((n) => {
-          const pressure = n.conditions.filter((c) => c.type !== 'Ready' && c.status === 'True').map((c) => ` · ⚠️ ${c.type}`).join('');
+          const pressure = n.conditions
+            .filter((c) => c.type !== 'Ready' && c.status === 'True')
+            .map((c) => ` · ⚠️ ${c.type}`)
+            .join('');
           const pods = n.podCount === null || n.podCount === undefined ? '' : ` · ${t.podsOnNode(n.podCount)}`;
           return `\`${n.name}\` ${n.status} · ${n.roles.join(',') || '-'} · ${n.version} · ${n.age}${pods}${pressure}`;
         }),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, translatorFrom } from '../bot/i18n.js';
+import { createTranslator } from '../i18n/translator.js';
 import type { SuspectedCause } from './answer.js';
 import type { OfflineIntentKind } from './intent.js';
 import { readRequest } from './read-request.js';
 import { offlineTexts, type ClarifyAction, type OfflineLocale, type OfflineTexts } from './texts.js';
 
-const translate = translatorFrom(createI18n());
+const translate = createTranslator();
 const en = offlineTexts(translate, 'en');
 const zh = offlineTexts(translate, 'zh-TW');
 
@@ -23,16 +23,54 @@ const ACTIONS: Readonly<Record<ClarifyAction, OfflineIntentKind>> = {
 /** Every text, with every optional part both present and absent. */
 function everyText(t: OfflineTexts): string[] {
   const texts = [
-    t.marker, t.more(3), t.podsTitle('prod', 2), t.noPods('prod'), t.restarts(4), t.logsTitle('api-1', 'prod', true),
-    t.logsTitle('api-1', 'prod', false), t.noLogLines, t.describeTitle('Node', 'n1', null), t.describeTitle('Pod', 'a', 'prod'),
-    t.age, t.labels, t.details, t.recentEvents, t.eventsTitle('prod', null, 2), t.eventsTitle('prod', 'api', 2), t.noEvents,
-    t.deploymentsTitle('prod', 2), t.noDeployments('prod'), t.ready, t.revision, t.historyTitle('api', 'prod'), t.current,
-    t.noHistory, t.nodesTitle(2), t.podsOnNode(1), t.podsOnNode(5), t.toolError('list_pods', 'not_found', 'gone'),
-    t.noPod('api', ['default'], []), t.noPod('api', ['default', 'prod'], ['web-1']), t.investigationTitle(null, 'prod'),
-    t.investigationTitle('api', 'prod'), t.suspect('api-1', 'CrashLoopBackOff', 7, '0/1'), t.otherTroubledPods(2),
-    t.healthy(null, 'prod', 3), t.healthy('api', 'prod', 1), t.logsHeading(true), t.logsHeading(false), t.logsUnavailable('boom'),
-    t.warningsHeading, t.noWarnings, t.keyLine, t.causeHeading, t.nextHeading, t.clarifyReplicas, t.invalid('bad'),
-    t.unreadable('list_pods'), t.help,
+    t.marker,
+    t.more(3),
+    t.podsTitle('prod', 2),
+    t.noPods('prod'),
+    t.restarts(4),
+    t.logsTitle('api-1', 'prod', true),
+    t.logsTitle('api-1', 'prod', false),
+    t.noLogLines,
+    t.describeTitle('Node', 'n1', null),
+    t.describeTitle('Pod', 'a', 'prod'),
+    t.age,
+    t.labels,
+    t.details,
+    t.recentEvents,
+    t.eventsTitle('prod', null, 2),
+    t.eventsTitle('prod', 'api', 2),
+    t.noEvents,
+    t.deploymentsTitle('prod', 2),
+    t.noDeployments('prod'),
+    t.ready,
+    t.revision,
+    t.historyTitle('api', 'prod'),
+    t.current,
+    t.noHistory,
+    t.nodesTitle(2),
+    t.podsOnNode(1),
+    t.podsOnNode(5),
+    t.toolError('list_pods', 'not_found', 'gone'),
+    t.noPod('api', ['default'], []),
+    t.noPod('api', ['default', 'prod'], ['web-1']),
+    t.investigationTitle(null, 'prod'),
+    t.investigationTitle('api', 'prod'),
+    t.suspect('api-1', 'CrashLoopBackOff', 7, '0/1'),
+    t.otherTroubledPods(2),
+    t.healthy(null, 'prod', 3),
+    t.healthy('api', 'prod', 1),
+    t.logsHeading(true),
+    t.logsHeading(false),
+    t.logsUnavailable('boom'),
+    t.warningsHeading,
+    t.noWarnings,
+    t.keyLine,
+    t.causeHeading,
+    t.nextHeading,
+    t.clarifyReplicas,
+    t.invalid('bad'),
+    t.unreadable('list_pods'),
+    t.help,
   ];
   for (const status of ['approved', 'declined', 'expired', 'failed'] as const) {
     texts.push(t.change[status]('`restart_deployment`', 'why'), t.change[status]('`restart_deployment`', null));
@@ -46,13 +84,16 @@ function everyText(t: OfflineTexts): string[] {
 /** The requests a text suggests: quoted in 「」 or "", or inline code with a space in it. */
 function suggestedRequests(text: string): string[] {
   return [...text.matchAll(/「([^」]+)」|"([^"]+)"|`([^`]*)`/g)]
-    .map((m) => (m[1] ?? m[2] ?? m[3])!)
+    .map((m) => m[1] ?? m[2] ?? m[3])
     .filter((request) => request.includes(' ') || /\p{Script=Han}/u.test(request))
     .map((request) => request.replace(/<[^>]+>/, 'api-1'));
 }
 
 describe('offline texts', () => {
-  it.each<[OfflineLocale, OfflineTexts]>([['en', en], ['zh-TW', zh]])('come from the locale files for every text in %s', (_locale, t) => {
+  it.each<[OfflineLocale, OfflineTexts]>([
+    ['en', en],
+    ['zh-TW', zh],
+  ])('come from the locale files for every text in %s', (_locale, t) => {
     const texts = everyText(t);
     // The translator answers a missing key with "{key}".
     expect(texts.filter((text) => text.trim() === '' || /\{offline-|\{\$/.test(text))).toEqual([]);
@@ -87,25 +128,32 @@ describe('offline texts', () => {
   });
 
   it('list names with the separator of the language', () => {
-    expect(en.noPod('api', ['default', 'staging'], ['web-1', 'db-0'])).toContain('in `default`, `staging`. Pods in `default`: `web-1`, `db-0`.');
+    expect(en.noPod('api', ['default', 'staging'], ['web-1', 'db-0'])).toContain(
+      'in `default`, `staging`. Pods in `default`: `web-1`, `db-0`.',
+    );
     expect(zh.noPod('api', ['default', 'staging'], [])).toBe(
       '在 `default`、`staging` 裡找不到 `api` 的 Pod。要查其他命名空間，請說出名稱，例如「prod 的 api」。',
     );
   });
 
-  it.each<[OfflineLocale, OfflineTexts]>([['en', en], ['zh-TW', zh]])(
-    'ask for a missing name in %s with an example the reader understands as that action',
-    (_locale, t) => {
-      for (const [action, kind] of Object.entries(ACTIONS) as Array<[ClarifyAction, OfflineIntentKind]>) {
-        const [example] = suggestedRequests(t.clarifyName(action));
-        expect(example, action).toBeDefined();
-        expect(readRequest(example!, 'default').kind, example).toBe(kind);
-      }
-    },
-  );
+  it.each<[OfflineLocale, OfflineTexts]>([
+    ['en', en],
+    ['zh-TW', zh],
+  ])('ask for a missing name in %s with an example the reader understands as that action', (_locale, t) => {
+    for (const [action, kind] of Object.entries(ACTIONS) as Array<[ClarifyAction, OfflineIntentKind]>) {
+      const [example] = suggestedRequests(t.clarifyName(action));
+      expect(example, action).toBeDefined();
+      expect(readRequest(example, 'default').kind, example).toBe(kind);
+    }
+  });
 
-  it.each<[OfflineLocale, OfflineTexts]>([['en', en], ['zh-TW', zh]])('suggest in %s only requests the reader understands', (_locale, t) => {
-    const suggested = [t.help, t.clarifyReplicas, ...[...CAUSES, 'unknown' as const].map((cause) => t.next(cause, 'api', 'prod'))].flatMap(suggestedRequests);
+  it.each<[OfflineLocale, OfflineTexts]>([
+    ['en', en],
+    ['zh-TW', zh],
+  ])('suggest in %s only requests the reader understands', (_locale, t) => {
+    const suggested = [t.help, t.clarifyReplicas, ...[...CAUSES, 'unknown' as const].map((cause) => t.next(cause, 'api', 'prod'))].flatMap(
+      suggestedRequests,
+    );
     expect(suggested.length).toBeGreaterThan(10);
     const notUnderstood = suggested.filter((request) => ['unknown', 'clarify'].includes(readRequest(request, 'default').kind));
     expect(notUnderstood).toEqual([]);

@@ -1,5 +1,5 @@
-import type { Translate } from '../bot/i18n.js';
-import type { Locale } from '../bot/locale.js';
+import type { Translate } from '../i18n/translator.js';
+import type { Locale } from '../i18n/locale.js';
 import type { SuspectedCause } from './answer.js';
 import type { OfflineIntent } from './intent.js';
 
@@ -73,13 +73,17 @@ export function offlineTexts(t: Translate, locale: OfflineLocale): OfflineTexts 
       previous ? t(locale, 'offline-logs-title-previous', { pod, namespace }) : t(locale, 'offline-logs-title', { pod, namespace }),
     noLogLines: t(locale, 'offline-no-log-lines'),
     describeTitle: (kind, name, namespace) =>
-      namespace ? t(locale, 'offline-describe-title-namespaced', { kind, name, namespace }) : t(locale, 'offline-describe-title', { kind, name }),
+      namespace
+        ? t(locale, 'offline-describe-title-namespaced', { kind, name, namespace })
+        : t(locale, 'offline-describe-title', { kind, name }),
     age: t(locale, 'offline-age'),
     labels: t(locale, 'offline-labels'),
     details: t(locale, 'offline-details'),
     recentEvents: t(locale, 'offline-recent-events'),
     eventsTitle: (namespace, object, count) =>
-      object ? t(locale, 'offline-events-title-about', { namespace, object, count }) : t(locale, 'offline-events-title', { namespace, count }),
+      object
+        ? t(locale, 'offline-events-title-about', { namespace, object, count })
+        : t(locale, 'offline-events-title', { namespace, count }),
     noEvents: t(locale, 'offline-no-events'),
     deploymentsTitle: (namespace, count) => t(locale, 'offline-deployments-title', { namespace, count }),
     noDeployments: (namespace) => t(locale, 'offline-no-deployments', { namespace }),
@@ -91,10 +95,13 @@ export function offlineTexts(t: Translate, locale: OfflineLocale): OfflineTexts 
     nodesTitle: (count) => t(locale, 'offline-nodes-title', { count }),
     podsOnNode: (count) => t(locale, 'offline-pods-on-node', { count }),
     change: {
-      approved: (call, detail) => (detail ? t(locale, 'offline-change-approved-detail', { call, detail }) : t(locale, 'offline-change-approved', { call })),
-      declined: (call, reason) => (reason ? t(locale, 'offline-change-declined-reason', { call, reason }) : t(locale, 'offline-change-declined', { call })),
+      approved: (call, detail) =>
+        detail ? t(locale, 'offline-change-approved-detail', { call, detail }) : t(locale, 'offline-change-approved', { call }),
+      declined: (call, reason) =>
+        reason ? t(locale, 'offline-change-declined-reason', { call, reason }) : t(locale, 'offline-change-declined', { call }),
       expired: (call) => t(locale, 'offline-change-expired', { call }),
-      failed: (call, reason) => (reason ? t(locale, 'offline-change-failed-reason', { call, reason }) : t(locale, 'offline-change-failed', { call })),
+      failed: (call, reason) =>
+        reason ? t(locale, 'offline-change-failed-reason', { call, reason }) : t(locale, 'offline-change-failed', { call }),
     },
     toolError: (tool, code, message) => t(locale, 'offline-tool-error', { tool, code, message }),
     noPod: (target, namespaces, pods) =>
@@ -102,7 +109,9 @@ export function offlineTexts(t: Translate, locale: OfflineLocale): OfflineTexts 
         ? t(locale, 'offline-no-pod-listed', { target, namespaces: codeList(namespaces), first: namespaces[0] ?? '', pods: codeList(pods) })
         : t(locale, 'offline-no-pod', { target, namespaces: codeList(namespaces) }),
     investigationTitle: (target, namespace) =>
-      target ? t(locale, 'offline-investigation-title-target', { target, namespace }) : t(locale, 'offline-investigation-title', { namespace }),
+      target
+        ? t(locale, 'offline-investigation-title-target', { target, namespace })
+        : t(locale, 'offline-investigation-title', { namespace }),
     suspect: (pod, status, restarts, ready) => t(locale, 'offline-suspect', { pod, status, restarts, ready }),
     otherTroubledPods: (count) => t(locale, 'offline-other-troubled-pods', { count }),
     healthy: (target, namespace, count) =>

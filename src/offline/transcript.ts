@@ -26,9 +26,9 @@ export interface Transcript {
 
 const textContentSchema = z.union([
   z.string(),
-  z.array(z.looseObject({ type: z.string(), text: z.string().optional() })).transform((parts) =>
-    parts.map((part) => part.text ?? '').join(''),
-  ),
+  z
+    .array(z.looseObject({ type: z.string(), text: z.string().optional() }))
+    .transform((parts) => parts.map((part) => part.text ?? '').join('')),
 ]);
 const toolCallSchema = z.looseObject({
   id: z.string(),

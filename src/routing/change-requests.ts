@@ -55,7 +55,8 @@ function scopeBefore(before: string): string {
 // A document verb that also acts on the cluster ("create a namespace") writes a document when one is named
 // after it ("create a deployment yaml"), unless the document is the input ("create it from this yaml").
 const MAKES_DOCUMENTS = /^(?:create|make|build|prepare|建立|新增|產生)$/;
-const DOCUMENT_AS_INPUT = /\b(?:from|using|with|via)\s+(?:this|that|the|my|our|following)?\s*(?:ya?ml|manifest|file|template)|這份|這個 ?ya?ml|以下|下面/;
+const DOCUMENT_AS_INPUT =
+  /\b(?:from|using|with|via)\s+(?:this|that|the|my|our|following)?\s*(?:ya?ml|manifest|file|template)|這份|這個 ?ya?ml|以下|下面/;
 
 function isRunbookContext(scope: string, sentenceScope: string, clause: string, after: string): boolean {
   if (STRONG_DOCUMENT.test(scope) || WRITE_VERB.test(sentenceScope)) return true;
@@ -112,7 +113,12 @@ function readContext(spot: Spot): Reading | null {
   // "HPA 晚上把 api 縮到 1 個正常嗎?", "is it expected that …?": whether a change that happened is normal.
   if (/(?:正常|合理|對|應該)(?:的)?嗎[?？]?\s*$|\b(?:normal|expected|ok|okay)\?\s*$/.test(rest)) return 'asking-about';
   // The autoscaler or the cluster itself did it: "HPA 晚上把 api 縮到 1".
-  if (/\b(?:hpa|autoscaler|kubernetes|k8s|kubelet|scheduler|controller)\s*(?:晚上|半夜|自動|會|自己|又)*\s*(?:把|將)[^，,。]{0,16}$/.test(scope)) return 'described';
+  if (
+    /\b(?:hpa|autoscaler|kubernetes|k8s|kubelet|scheduler|controller)\s*(?:晚上|半夜|自動|會|自己|又)*\s*(?:把|將)[^，,。]{0,16}$/.test(
+      scope,
+    )
+  )
+    return 'described';
   // "rollout undo 可以退超過一版嗎?": what the command can do.
   if (/^\s*(?:可以|能)[^嗎?？。，,]{2,20}[嗎?？]/.test(after)) return 'asking-about';
   return null;
@@ -179,7 +185,7 @@ export function findChangeRequests(clauses: readonly Clause[]): ChangeScan {
 
     const tokens = tokenize(text);
     for (const hit of findEnglishChangeVerbs(tokens)) {
-      const spot = { clause, start: tokens[hit.first]!.start, end: tokens[hit.last]!.end, surface: hit.surface };
+      const spot = { clause, start: tokens[hit.first].start, end: tokens[hit.last].end, surface: hit.surface };
       if (insideCommand(spot.start)) continue;
       const label = `verb:${hit.surface}${hit.typo ? '(typo)' : ''}`;
       // An inflected form reports a change ("what version is deployed") unless it asks for one ("get web

@@ -9,7 +9,13 @@ function expectTask(task: TaskLabel, ...texts: string[]) {
 describe('classify', () => {
   describe('requests to change the cluster are tool_calling', () => {
     it('reads change verbs in English, Traditional Chinese and both mixed', () => {
-      expectTask('tool_calling', 'restart the api deployment in prod', '把 web 擴展到 5 個副本', '幫我 restart api', '請 scale web 到 3 個');
+      expectTask(
+        'tool_calling',
+        'restart the api deployment in prod',
+        '把 web 擴展到 5 個副本',
+        '幫我 restart api',
+        '請 scale web 到 3 個',
+      );
     });
 
     it('reads polite and indirect forms as requests', () => {
@@ -29,7 +35,12 @@ describe('classify', () => {
     });
 
     it('keeps a change that comes with anything else: a symptom, a read, a why-question', () => {
-      expectTask('tool_calling', 'api 又掛了，幫我重啟一下', 'restart api and then show me its logs', 'why is web so slow? just restart it');
+      expectTask(
+        'tool_calling',
+        'api 又掛了，幫我重啟一下',
+        'restart api and then show me its logs',
+        'why is web so slow? just restart it',
+      );
     });
 
     it('catches change requests worded with a verb it does not know', () => {
@@ -108,7 +119,12 @@ describe('classify', () => {
     });
 
     it('runbooks, checklists, postmortems and manifests are playbook_generation', () => {
-      expectTask('playbook_generation', '幫我寫一份 Redis OOM 的 runbook', 'generate a deployment yaml for nginx', '產生一份上線前的檢查清單');
+      expectTask(
+        'playbook_generation',
+        '幫我寫一份 Redis OOM 的 runbook',
+        'generate a deployment yaml for nginx',
+        '產生一份上線前的檢查清單',
+      );
     });
   });
 

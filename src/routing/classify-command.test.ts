@@ -14,12 +14,9 @@ async function run(lines: string[], configured: ProviderName[] = ['ollama', 'nvi
 
 describe('runClassifyCommand', () => {
   it('writes task, mode, chain and evidence for each message', async () => {
-    const [restart, hello] = await run([
-      JSON.stringify({ text: '幫我 restart api' }),
-      JSON.stringify({ text: 'hello!' }),
-    ]);
+    const [restart, hello] = await run([JSON.stringify({ text: '幫我 restart api' }), JSON.stringify({ text: 'hello!' })]);
     expect(restart).toMatchObject({ task: 'tool_calling', mode: 'background', chain: ['nvidia', 'gemini', 'offline'] });
-    expect(restart!.evidence).toEqual(expect.arrayContaining([expect.stringContaining('restart')]));
+    expect(restart.evidence).toEqual(expect.arrayContaining([expect.stringContaining('restart')]));
     expect(hello).toMatchObject({ task: 'general_chat', mode: 'sync', chain: ['ollama', 'gemini'] });
   });
 
@@ -29,7 +26,12 @@ describe('runClassifyCommand', () => {
   });
 
   it('answers a bad line with an error and goes on with the next one', async () => {
-    const out = await run(['not json', JSON.stringify({ txt: 'x' }), JSON.stringify({ text: 42 }), JSON.stringify({ text: '列出 prod 的 pod' })]);
+    const out = await run([
+      'not json',
+      JSON.stringify({ txt: 'x' }),
+      JSON.stringify({ text: 42 }),
+      JSON.stringify({ text: '列出 prod 的 pod' }),
+    ]);
     expect(out).toHaveLength(4);
     expect(out.slice(0, 3).every((o) => typeof o.error === 'string')).toBe(true);
     expect(out[3]).toMatchObject({ task: 'k8s_operation', mode: 'background' });

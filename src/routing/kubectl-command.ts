@@ -9,12 +9,47 @@ export interface ShellCommand {
 }
 
 const KUBECTL_CHANGES = new Set([
-  'apply', 'create', 'delete', 'edit', 'patch', 'replace', 'scale', 'autoscale', 'label', 'annotate', 'taint',
-  'cordon', 'uncordon', 'drain', 'expose', 'run', 'exec', 'cp', 'debug', 'set',
+  'apply',
+  'create',
+  'delete',
+  'edit',
+  'patch',
+  'replace',
+  'scale',
+  'autoscale',
+  'label',
+  'annotate',
+  'taint',
+  'cordon',
+  'uncordon',
+  'drain',
+  'expose',
+  'run',
+  'exec',
+  'cp',
+  'debug',
+  'set',
 ]);
 const KUBECTL_READS = new Set([
-  'get', 'describe', 'logs', 'log', 'top', 'explain', 'events', 'version', 'cluster-info', 'api-resources',
-  'api-versions', 'auth', 'diff', 'wait', 'config', 'port-forward', 'attach', 'rollout', 'certificate',
+  'get',
+  'describe',
+  'logs',
+  'log',
+  'top',
+  'explain',
+  'events',
+  'version',
+  'cluster-info',
+  'api-resources',
+  'api-versions',
+  'auth',
+  'diff',
+  'wait',
+  'config',
+  'port-forward',
+  'attach',
+  'rollout',
+  'certificate',
 ]);
 const ROLLOUT_CHANGES = new Set(['restart', 'undo', 'pause', 'resume']);
 const HELM_CHANGES = new Set(['install', 'upgrade', 'uninstall', 'delete', 'del', 'rm', 'un', 'rollback']);
@@ -27,8 +62,8 @@ const COMMAND_START = /(?:^|[\s"'(])(kubectl|kubecttl|kubctl|oc|k|helm)\s+/g;
 
 function subcommand(words: string[]): { verb: string; next: string | undefined; used: number } | null {
   let i = 0;
-  while (i < words.length && words[i]!.startsWith('-')) {
-    i += !words[i]!.includes('=') && FLAGS_WITH_VALUE.has(words[i]!) ? 2 : 1;
+  while (i < words.length && words[i].startsWith('-')) {
+    i += !words[i].includes('=') && FLAGS_WITH_VALUE.has(words[i]) ? 2 : 1;
   }
   const verb = words[i];
   if (!verb) return null;
@@ -38,7 +73,7 @@ function subcommand(words: string[]): { verb: string; next: string | undefined; 
 export function findShellCommands(text: string): ShellCommand[] {
   const found: ShellCommand[] = [];
   for (const m of text.matchAll(COMMAND_START)) {
-    const name = m[1]!;
+    const name = m[1];
     const bodyStart = m.index + m[0].length;
     // The command runs to the end of the clause or to the first Chinese character ("... 是做什麼用的").
     const tail = text.slice(bodyStart, bodyStart + 400);
@@ -58,7 +93,13 @@ export function findShellCommands(text: string): ShellCommand[] {
       const action = sub.next ?? '';
       found.push({ tool: 'kubectl', verb: `rollout ${action}`.trim(), changes: ROLLOUT_CHANGES.has(action), start, end });
     } else if (sub.verb === 'certificate') {
-      found.push({ tool: 'kubectl', verb: `certificate ${sub.next ?? ''}`.trim(), changes: sub.next === 'approve' || sub.next === 'deny', start, end });
+      found.push({
+        tool: 'kubectl',
+        verb: `certificate ${sub.next ?? ''}`.trim(),
+        changes: sub.next === 'approve' || sub.next === 'deny',
+        start,
+        end,
+      });
     } else if (KUBECTL_CHANGES.has(sub.verb)) {
       found.push({ tool: 'kubectl', verb: sub.verb, changes: true, start, end });
     } else if (KUBECTL_READS.has(sub.verb)) {

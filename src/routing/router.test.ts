@@ -8,7 +8,12 @@ const none = new Set<ProviderName>();
 
 describe('routeTask', () => {
   it('follows the routing table when every provider is configured', () => {
-    expect(routeTask('general_chat', all)).toEqual({ task: 'general_chat', mode: 'sync', chain: ['ollama', 'gemini'], wanted: ['ollama', 'gemini'] });
+    expect(routeTask('general_chat', all)).toEqual({
+      task: 'general_chat',
+      mode: 'sync',
+      chain: ['ollama', 'gemini'],
+      wanted: ['ollama', 'gemini'],
+    });
     expect(routeTask('simple_qa', all).chain).toEqual(['ollama', 'gemini', 'anthropic']);
     expect(routeTask('k8s_operation', all)).toMatchObject({ mode: 'background', chain: ['nvidia', 'gemini', 'offline'] });
     expect(routeTask('tool_calling', all)).toMatchObject({ mode: 'background', chain: ['nvidia', 'gemini', 'offline'] });

@@ -4,7 +4,7 @@ import { createApprovalStore, type ApprovalStore } from '../approvals/store.js';
 import { createChatModeStore, type ChatModeStore } from '../approvals/chat-mode.js';
 import { createAuditTrail, type AuditTrail } from '../audit/trail.js';
 import type { ChatOutput } from '../bot/chat-output.js';
-import { createApprovalScheduler, type ApprovalQueues } from '../jobs/approval-jobs.js';
+import { closeApprovalQueues, createApprovalScheduler, type ApprovalQueues } from '../jobs/approval-jobs.js';
 import { bullPrefix, openQueue, QUEUE } from '../jobs/queues.js';
 import type { ClusterRuntime } from './cluster.js';
 import type { Core } from './core.js';
@@ -54,7 +54,7 @@ export function createApprovalRuntime(core: Core, cluster: ClusterRuntime, outpu
     audit,
     flow,
     async close() {
-      await Promise.all(Object.values(queues).map((q) => q.close()));
+      await closeApprovalQueues(queues);
     },
   };
 }

@@ -35,12 +35,13 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
   const approvals = createApprovalRuntime(core, cluster, approvalOutput, redis);
   const localeStore = createLocaleStore(redis, config.redis.keyPrefix);
   const i18n = createI18n(localeStore);
-  let polling: Polling | undefined;
+  // /status can be asked while polling is still starting; it reads the poller through this slot once it exists.
+  const pollingSlot: { current?: Polling } = {};
   const status = createStatusReporter({
     redis,
     version: readVersion(),
     startedAt: core.startedAt,
-    polling: () => polling?.state() ?? 'starting',
+    polling: () => pollingSlot.current?.state() ?? 'starting',
     queue: () => queueCounts(agentQueue),
     providers: () => core.chain.snapshot(),
     cluster: () => cluster.health(),
@@ -67,8 +68,8 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
   });
   // The lease TTL is three renewals, so a dead poller is replaced within about five seconds.
   const lock = createPollerLock(redis, pollerLockKey(config.redis.keyPrefix, config.telegram.token ?? ''), 4500);
-  polling = await startPolling(bot, { logger, t: core.t, lock, renewEveryMs: 1500, standbyRetryMs: 1000 });
-  const started = polling;
+  const started = await startPolling(bot, { logger, t: core.t, lock, renewEveryMs: 1500, standbyRetryMs: 1000 });
+  pollingSlot.current = started;
   return {
     polling: started,
     approvals,

@@ -47,7 +47,10 @@ export async function createClusterRuntime(config: Config, logger: Logger, overr
       scope,
       ...(kubernetes ? { createKubernetesExecutor: () => kubernetes.createKubernetesExecutor(kubernetesOptions) } : {}),
     });
-    logger.info({ backend: executor.backend, source: selection.source, description: executor.description }, `cluster backend: ${describeBackendSelection(selection)}`);
+    logger.info(
+      { backend: executor.backend, source: selection.source, description: executor.description },
+      `cluster backend: ${describeBackendSelection(selection)}`,
+    );
   }
   return {
     executor,

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { createI18n, translatorFrom, type Translate } from '../bot/i18n.js';
+import { createTranslator, type Translate } from '../i18n/translator.js';
 import { createChatMemory, type ChatMemory } from '../chat/memory.js';
 import type { Config } from '../config.js';
 import { createModelChain, type ModelChain } from '../llm/chain.js';
@@ -60,7 +60,7 @@ export async function createCore(config: Config, logger: Logger, name: string, r
     redis,
     chain,
     memory: createChatMemory(redis, config.redis.keyPrefix),
-    t: translatorFrom(createI18n()),
+    t: createTranslator(),
     route: (task) => routeTask(task, configured),
     startedAt: Date.now(),
     async close() {

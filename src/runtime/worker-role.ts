@@ -1,6 +1,6 @@
 import { createChatOutput, createTelegramApi, type ChatOutput } from '../bot/chat-output.js';
 import { renderAgentOutcome } from '../bot/render/agent-outcome.js';
-import { markdownToTelegramHtml } from '../bot/render/markdown.js';
+import { markdownToTelegramHtml } from '../html/markdown.js';
 import { renderProposalNotice } from '../bot/render/proposal-notice.js';
 import { startAgentWorker, type AgentWorker } from '../jobs/agent-worker.js';
 import { startApprovalWorkers } from '../jobs/approval-jobs.js';
@@ -82,7 +82,8 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
             replyTo: job.messageId,
           });
           await core.redis.set(proposedKey, proposed.kind === 'card' ? proposed.record.id : proposed.kind, 'EX', 86_400);
-          if (proposed.kind !== 'card') await output.send(job.chatId, renderProposalNotice(t, job.locale, proposed, outcome.call), { replyTo: job.messageId });
+          if (proposed.kind !== 'card')
+            await output.send(job.chatId, renderProposalNotice(t, job.locale, proposed, outcome.call), { replyTo: job.messageId });
         }
         if (outcome.kind === 'answer') {
           await core.memory.remember(job.chatId, { role: 'user', content: job.text }, { role: 'assistant', content: outcome.text });
@@ -128,7 +129,10 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
         if (!input) return;
         const { record } = input;
         const outcome = await agent.resume(input.state, input.decision);
-        const text = outcome.kind === 'answer' ? markdownToTelegramHtml(outcome.text) : renderAgentOutcome(t, record.locale, record.jobRef ?? id.slice(0, 6), outcome);
+        const text =
+          outcome.kind === 'answer'
+            ? markdownToTelegramHtml(outcome.text)
+            : renderAgentOutcome(t, record.locale, record.jobRef ?? id.slice(0, 6), outcome);
         const [messageId] = await output.send(record.chatId, text, record.cardMessageId ? { replyTo: record.cardMessageId } : {});
         // The model may want a different change next; that is a new approval, never this one again, and a rerun
         // of this follow-up job proposes it at most once.

@@ -104,7 +104,16 @@ export function createStatusReporter(deps: StatusDeps): StatusReporter {
         optional(deps.cluster),
         optional(deps.approvals),
       ]);
-      return { version: deps.version, uptimeMs: now() - deps.startedAt, redis, polling: deps.polling(), queue, providers, cluster, approvals };
+      return {
+        version: deps.version,
+        uptimeMs: now() - deps.startedAt,
+        redis,
+        polling: deps.polling(),
+        queue,
+        providers,
+        cluster,
+        approvals,
+      };
     },
   };
 }

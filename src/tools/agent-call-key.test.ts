@@ -9,8 +9,12 @@ describe('identical tool calls', () => {
   });
 
   it('count an omitted namespace as the default one', () => {
-    expect(callKey({ name: 'list_pods', arguments: {} }, 'default')).toBe(callKey({ name: 'list_pods', arguments: { namespace: 'default' } }, 'default'));
-    expect(callKey({ name: 'list_pods', arguments: {} }, 'default')).not.toBe(callKey({ name: 'list_pods', arguments: { namespace: 'prod' } }, 'default'));
+    expect(callKey({ name: 'list_pods', arguments: {} }, 'default')).toBe(
+      callKey({ name: 'list_pods', arguments: { namespace: 'default' } }, 'default'),
+    );
+    expect(callKey({ name: 'list_pods', arguments: {} }, 'default')).not.toBe(
+      callKey({ name: 'list_pods', arguments: { namespace: 'prod' } }, 'default'),
+    );
   });
 
   it('ignore the namespace of cluster-scoped calls', () => {

@@ -14,9 +14,7 @@ export interface ModelTurn {
   usage: AgentUsage;
 }
 
-export type ModelTurnResult =
-  | { kind: 'turn'; turn: ModelTurn; offline: boolean }
-  | { kind: 'no_model'; reason: string };
+export type ModelTurnResult = { kind: 'turn'; turn: ModelTurn; offline: boolean } | { kind: 'no_model'; reason: string };
 
 export interface ModelTurnDeps {
   chain: ModelChain;

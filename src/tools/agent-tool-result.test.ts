@@ -35,9 +35,18 @@ describe('tool results for the model', () => {
 
   it('writes errors, repeats and approval outcomes in the shapes the reader understands', () => {
     expect(readToolResultContent(errorContent('not_found', 'no pod'))).toEqual({ error: { code: 'not_found', message: 'no pod' } });
-    expect(readToolResultContent(repeatContent(resultContent([1], 100)))).toMatchObject({ result: [1], note: expect.stringContaining('not run again') });
-    expect(JSON.parse(decisionContent({ status: 'approved', result: { message: 'done' } }, 6000))).toEqual({ status: 'approved', result: { message: 'done' } });
+    const repeated = readToolResultContent(repeatContent(resultContent([1], 100)));
+    expect(repeated).toMatchObject({ result: [1] });
+    expect(repeated?.note).toContain('not run again');
+    expect(JSON.parse(decisionContent({ status: 'approved', result: { message: 'done' } }, 6000))).toEqual({
+      status: 'approved',
+      result: { message: 'done' },
+    });
     expect(JSON.parse(decisionContent({ status: 'declined' }, 6000))).toEqual({ status: 'declined', retryable: false });
-    expect(JSON.parse(decisionContent({ status: 'expired', reason: 'deadline passed' }, 6000))).toEqual({ status: 'expired', retryable: false, reason: 'deadline passed' });
+    expect(JSON.parse(decisionContent({ status: 'expired', reason: 'deadline passed' }, 6000))).toEqual({
+      status: 'expired',
+      retryable: false,
+      reason: 'deadline passed',
+    });
   });
 });

@@ -85,9 +85,7 @@ export function repeatContent(earlierContent: string): string {
   return JSON.stringify({ note, ...earlier.data });
 }
 
-export type ApprovalDecision =
-  | { status: 'approved'; result: unknown }
-  | { status: 'declined' | 'expired' | 'failed'; reason?: string };
+export type ApprovalDecision = { status: 'approved'; result: unknown } | { status: 'declined' | 'expired' | 'failed'; reason?: string };
 
 /** What the model learns about a change it proposed: approved with the result, or not run and not to retry. */
 export function decisionContent(decision: ApprovalDecision, budget: number): string {

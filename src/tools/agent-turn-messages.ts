@@ -23,7 +23,7 @@ const rawTurnSchema = z.looseObject({
  */
 export function echoableToolCallIds(raw: unknown): string[] | null {
   const parsed = rawTurnSchema.safeParse(raw);
-  const calls = parsed.success ? parsed.data.choices[0]!.message.tool_calls : null; // min(1) above
+  const calls = parsed.success ? parsed.data.choices[0].message.tool_calls : null; // min(1) above
   if (!calls || calls.length === 0) return null;
   const ids: string[] = [];
   for (const call of calls) {
@@ -35,7 +35,7 @@ export function echoableToolCallIds(raw: unknown): string[] | null {
 
 export function rawContent(raw: unknown): string | null {
   const parsed = rawTurnSchema.safeParse(raw);
-  return parsed.success ? (parsed.data.choices[0]!.message.content ?? null) : null; // min(1) above
+  return parsed.success ? (parsed.data.choices[0].message.content ?? null) : null; // min(1) above
 }
 
 /**

@@ -178,9 +178,7 @@ export function createAgent(deps: AgentDeps): Agent {
 
   /** Provider ids are kept; a call read from text, or an id already used in this conversation, gets a fresh one. */
   function identify(conv: Conversation, calls: ToolCall[], ids: (string | undefined)[]): IdentifiedCall[] {
-    const used = new Set(
-      conv.messages.flatMap((m) => (m.role === 'assistant' && m.tool_calls ? m.tool_calls.map((c) => c.id) : [])),
-    );
+    const used = new Set(conv.messages.flatMap((m) => (m.role === 'assistant' && m.tool_calls ? m.tool_calls.map((c) => c.id) : [])));
     return calls.map((call, index) => {
       const given = ids[index];
       const id = given !== undefined && !used.has(given) ? given : `call_agent_${conv.turns}_${index + 1}`;
@@ -203,7 +201,10 @@ export function createAgent(deps: AgentDeps): Agent {
   ): Promise<AgentOutcome | null> {
     const refusal = (call: ToolCall): string | null => {
       if (conv.decided.has(keyOf(call))) {
-        return errorContent('already_decided', 'a person already decided on this exact change in this conversation; it is not proposed again');
+        return errorContent(
+          'already_decided',
+          'a person already decided on this exact change in this conversation; it is not proposed again',
+        );
       }
       if (!isReadOnly(call.name) && !taskAllowsChanges(conv.task)) {
         return errorContent('not_allowed', 'this request may only read the cluster; changes are not available here');
@@ -215,7 +216,14 @@ export function createAgent(deps: AgentDeps): Agent {
       for (const { id, call } of calls) {
         if (id === change.id) continue;
         conv.messages.push(
-          toolMessage(id, refusal(call) ?? errorContent('not_run', 'not run: a change in the same turn is waiting for approval, and only one change is handled at a time')),
+          toolMessage(
+            id,
+            refusal(call) ??
+              errorContent(
+                'not_run',
+                'not run: a change in the same turn is waiting for approval, and only one change is handled at a time',
+              ),
+          ),
         );
       }
       return needsApproval(conv, change, turn, explanation);

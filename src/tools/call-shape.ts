@@ -12,16 +12,7 @@ export interface RawCall {
 const ARGUMENT_KEYS = ['arguments', 'parameters', 'args', 'params', 'input', 'tool_input'] as const;
 const NAME_KEYS = ['name', 'tool_name', 'tool'] as const;
 // Keys a call object may carry besides its arguments; anything else means it is some other JSON.
-const CALL_KEYS = new Set<string>([
-  ...ARGUMENT_KEYS,
-  ...NAME_KEYS,
-  'function',
-  'type',
-  'id',
-  'index',
-  'call_id',
-  'tool_call_id',
-]);
+const CALL_KEYS = new Set<string>([...ARGUMENT_KEYS, ...NAME_KEYS, 'function', 'type', 'id', 'index', 'call_id', 'tool_call_id']);
 
 const callIdSchema = z.union([z.string(), z.number()]).nullish();
 const namedCallSchema = z.looseObject({
@@ -75,9 +66,7 @@ export function callFromObject(value: unknown, strict: boolean): RawCall | null 
   return { name: name.trim(), arguments: args.value, id: idOf(named.data.id) };
 }
 
-export type ArgumentsRead =
-  | { ok: true; value: Record<string, unknown> }
-  | { ok: false; reason: string; truncated: boolean };
+export type ArgumentsRead = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string; truncated: boolean };
 
 const MAX_ENCODING_LAYERS = 3;
 

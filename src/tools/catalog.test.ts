@@ -106,13 +106,25 @@ describe('openAiTools', () => {
     expect(scale.function.parameters).not.toHaveProperty('$schema');
     const describe = tools.find((tool) => tool.function.name === 'describe_resource')!;
     expect(describe.function.parameters).toMatchObject({
-      properties: { kind: { enum: ['pod', 'deployment', 'statefulset', 'daemonset', 'service', 'ingress', 'configmap', 'node', 'job', 'cronjob', 'hpa'] } },
+      properties: {
+        kind: {
+          enum: ['pod', 'deployment', 'statefulset', 'daemonset', 'service', 'ingress', 'configmap', 'node', 'job', 'cronjob', 'hpa'],
+        },
+      },
     });
   });
 
   it('offers only the tools the filter keeps, such as the read-only ones', () => {
     const names = openAiTools(isReadOnly).map((tool) => tool.function.name);
-    expect(names).toEqual(['list_pods', 'get_pod_logs', 'describe_resource', 'list_events', 'list_deployments', 'get_rollout_history', 'list_nodes']);
+    expect(names).toEqual([
+      'list_pods',
+      'get_pod_logs',
+      'describe_resource',
+      'list_events',
+      'list_deployments',
+      'get_rollout_history',
+      'list_nodes',
+    ]);
   });
 });
 
@@ -178,7 +190,8 @@ describe('validateToolCall', () => {
   });
 
   it('accepts a manifest only when it is YAML made of objects', () => {
-    const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n';
+    const manifest =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n';
     expect(valid('apply_manifest', { manifest }).arguments).toEqual({ manifest });
     expect(reason('apply_manifest', { manifest: '' })).toContain('manifest');
     expect(reason('apply_manifest', { manifest: '   ' })).toContain('manifest');
@@ -227,7 +240,8 @@ describe('effectiveRisk', () => {
   });
 
   it('finds the namespaces a manifest touches, including a Namespace object itself', () => {
-    const manifest = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kube-system\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: team-a\n';
+    const manifest =
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kube-system\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: team-a\n';
     expect(namespacesTouched(call('apply_manifest', { manifest }), 'default')).toEqual(['default', 'kube-system', 'team-a']);
     expect(namespacesTouched(call('list_nodes', {}), 'default')).toEqual([]);
   });

@@ -11,8 +11,7 @@ export type { ValidationResult } from './validate-tool-call.js';
 
 /** What models read about each tool. Say what it does, what it returns and what it changes. */
 const DESCRIPTIONS: { readonly [N in ToolName]: string } = {
-  list_pods:
-    'List the pods in a namespace with their phase, readiness, restart count and age. Read-only.',
+  list_pods: 'List the pods in a namespace with their phase, readiness, restart count and age. Read-only.',
   get_pod_logs:
     'Read the recent log lines of a pod (or of one of its containers). Use previous=true to read the logs of ' +
     'the container that crashed before the current one. Read-only.',
@@ -22,20 +21,17 @@ const DESCRIPTIONS: { readonly [N in ToolName]: string } = {
   list_events:
     'List recent Kubernetes events in a namespace, newest first, optionally only those about one object. ' +
     'Useful to find why something fails to start or schedule. Read-only.',
-  list_deployments:
-    'List the deployments in a namespace with desired, ready and available replicas and their images. Read-only.',
+  list_deployments: 'List the deployments in a namespace with desired, ready and available replicas and their images. Read-only.',
   get_rollout_history: 'Show the rollout history (revisions) of a deployment. Read-only.',
   list_nodes: 'List the cluster nodes with their status, roles, version and resource pressure. Read-only.',
-  restart_deployment:
-    'Restart all pods of a deployment with a rolling restart. Changes the cluster: a person must approve it first.',
+  restart_deployment: 'Restart all pods of a deployment with a rolling restart. Changes the cluster: a person must approve it first.',
   scale_deployment:
     'Set the number of replicas of a deployment (0-100). Changes the cluster: a person must approve it first; ' +
     'scaling to 0 stops the service.',
   rollback_deployment:
     'Roll a deployment back to an earlier revision (the previous one when no revision is given). Changes the ' +
     'cluster: a person must approve it first.',
-  delete_resource:
-    'Delete one Kubernetes object. Destructive and irreversible: a person must approve it first.',
+  delete_resource: 'Delete one Kubernetes object. Destructive and irreversible: a person must approve it first.',
   apply_manifest:
     'Create or update the Kubernetes objects in a YAML manifest (server-side apply). Changes the cluster: a ' +
     'person must approve it first.',

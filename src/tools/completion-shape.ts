@@ -128,7 +128,12 @@ const anthropicSchema = z.looseObject({
   content: z.array(z.looseObject({ type: z.string() })),
   stop_reason: z.string().nullish(),
 });
-const anthropicToolUseSchema = z.looseObject({ type: z.literal('tool_use'), id: z.string().optional(), name: z.string(), input: z.unknown() });
+const anthropicToolUseSchema = z.looseObject({
+  type: z.literal('tool_use'),
+  id: z.string().optional(),
+  name: z.string(),
+  input: z.unknown(),
+});
 
 function readAnthropic(body: z.infer<typeof anthropicSchema>): CompletionTurn {
   const texts: string[] = [];

@@ -8,8 +8,7 @@
  * cut off by the token limit cannot come back as something that runs.
  */
 export type LooseJson =
-  | { ok: true; value: unknown; end: number; repaired: boolean }
-  | { ok: false; truncated: boolean; error: string; at: number };
+  { ok: true; value: unknown; end: number; repaired: boolean } | { ok: false; truncated: boolean; error: string; at: number };
 
 const MAX_DEPTH = 64;
 

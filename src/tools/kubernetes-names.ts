@@ -74,15 +74,9 @@ export const NAME_RULE =
 export const LABEL_RULE =
   "a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)";
 
-export const resourceNameSchema = z
-  .string()
-  .max(253, `must be ${NAME_RULE}`)
-  .regex(DNS1123_SUBDOMAIN, `must be ${NAME_RULE}`);
+export const resourceNameSchema = z.string().max(253, `must be ${NAME_RULE}`).regex(DNS1123_SUBDOMAIN, `must be ${NAME_RULE}`);
 
-export const namespaceSchema = z
-  .string()
-  .max(63, `must be ${LABEL_RULE}`)
-  .regex(DNS1123_LABEL, `must be ${LABEL_RULE}`);
+export const namespaceSchema = z.string().max(63, `must be ${LABEL_RULE}`).regex(DNS1123_LABEL, `must be ${LABEL_RULE}`);
 
 export const containerNameSchema = namespaceSchema;
 

@@ -15,7 +15,11 @@ const callBody = {
   choices: [
     {
       index: 0,
-      message: { role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'list_pods', arguments: '{"namespace":"prod"}' } }] },
+      message: {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'c', type: 'function', function: { name: 'list_pods', arguments: '{"namespace":"prod"}' } }],
+      },
       finish_reason: 'tool_calls',
     },
   ],
@@ -24,8 +28,18 @@ const callBody = {
 describe('runParseToolCallCommand', () => {
   it('writes one line per input: calls, an empty list for a plain answer, an error for a refused call', async () => {
     const answer = { choices: [{ index: 0, message: { role: 'assistant', content: 'Hi!' }, finish_reason: 'stop' }] };
-    const bad = { choices: [{ index: 0, message: { role: 'assistant', content: '<toolcall>{"name": "rm_rf", "arguments": {}}</toolcall>' }, finish_reason: 'stop' }] };
-    expect(await run([JSON.stringify({ response: callBody }), JSON.stringify({ response: answer }), JSON.stringify({ response: bad })])).toEqual([
+    const bad = {
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: '<toolcall>{"name": "rm_rf", "arguments": {}}</toolcall>' },
+          finish_reason: 'stop',
+        },
+      ],
+    };
+    expect(
+      await run([JSON.stringify({ response: callBody }), JSON.stringify({ response: answer }), JSON.stringify({ response: bad })]),
+    ).toEqual([
       { ok: true, calls: [{ name: 'list_pods', arguments: { namespace: 'prod' } }] },
       { ok: true, calls: [] },
       { ok: false, error: 'unknown tool "rm_rf"' },

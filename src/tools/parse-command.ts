@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { parseCompletion } from './parse.js';
 
-export type ParseCommandOutput =
-  | { ok: true; calls: { name: string; arguments: unknown }[] }
-  | { ok: false; error: string };
+export type ParseCommandOutput = { ok: true; calls: { name: string; arguments: unknown }[] } | { ok: false; error: string };
 
 const inputLineSchema = z.looseObject({ response: z.unknown() });
 
@@ -34,10 +32,7 @@ export function parseToolCallLine(line: string): ParseCommandOutput {
  * The CLI's `parse-tool-call`: JSON lines `{"response": <raw completion body>}` in, one JSON line out per
  * input, written as soon as its line is read. Blank lines are skipped.
  */
-export async function runParseToolCallCommand(
-  lines: AsyncIterable<string>,
-  write: (line: string) => void,
-): Promise<void> {
+export async function runParseToolCallCommand(lines: AsyncIterable<string>, write: (line: string) => void): Promise<void> {
   for await (const line of lines) {
     if (line.trim() === '') continue;
     write(JSON.stringify(parseToolCallLine(line)));

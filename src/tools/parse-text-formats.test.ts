@@ -83,7 +83,9 @@ describe('extractTextCalls', () => {
   });
 
   it("reads Llama's JSON with parameters, with <|python_tag|> and ';' between calls", () => {
-    expect(calls('<|python_tag|>{"name": "list_pods", "parameters": {"namespace": "a"}}; {"name": "list_nodes", "parameters": {}}<|eom_id|>')).toEqual([
+    expect(
+      calls('<|python_tag|>{"name": "list_pods", "parameters": {"namespace": "a"}}; {"name": "list_nodes", "parameters": {}}<|eom_id|>'),
+    ).toEqual([
       { name: 'list_pods', arguments: { namespace: 'a' } },
       { name: 'list_nodes', arguments: {} },
     ]);
@@ -131,8 +133,7 @@ describe('extractTextCalls', () => {
   });
 
   it('keeps the order in which calls appear across different shapes', () => {
-    const content =
-      '{"name": "list_nodes", "arguments": {}}\n<tool_call>{"name": "list_pods", "arguments": {}}</tool_call>';
+    const content = '{"name": "list_nodes", "arguments": {}}\n<tool_call>{"name": "list_pods", "arguments": {}}</tool_call>';
     expect(calls(content).map((c) => c.name)).toEqual(['list_nodes', 'list_pods']);
   });
 });

@@ -96,16 +96,29 @@ describe('parseCompletion: several choices', () => {
     const raw = {
       choices: [
         { index: 0, message: { role: 'assistant', content: 'Looking.' }, finish_reason: 'stop' },
-        { index: 1, message: { role: 'assistant', content: null, tool_calls: [toolCall('list_nodes', '{}')] }, finish_reason: 'tool_calls' },
+        {
+          index: 1,
+          message: { role: 'assistant', content: null, tool_calls: [toolCall('list_nodes', '{}')] },
+          finish_reason: 'tool_calls',
+        },
       ],
     };
-    expect(parseCompletion(raw)).toEqual({ kind: 'calls', calls: [{ name: 'list_nodes', arguments: {} }], text: 'Looking.', toolCallIds: ['call_1'] });
+    expect(parseCompletion(raw)).toEqual({
+      kind: 'calls',
+      calls: [{ name: 'list_nodes', arguments: {} }],
+      text: 'Looking.',
+      toolCallIds: ['call_1'],
+    });
   });
 
   it('refuses when any choice was cut off while a call was attempted', () => {
     const raw = {
       choices: [
-        { index: 0, message: { role: 'assistant', content: null, tool_calls: [toolCall('list_nodes', '{}')] }, finish_reason: 'tool_calls' },
+        {
+          index: 0,
+          message: { role: 'assistant', content: null, tool_calls: [toolCall('list_nodes', '{}')] },
+          finish_reason: 'tool_calls',
+        },
         { index: 1, message: { role: 'assistant', content: 'and then' }, finish_reason: 'length' },
       ],
     };
@@ -120,7 +133,12 @@ describe('parseCompletion: plain answers', () => {
   });
 
   it('reads content given as a list of text parts', () => {
-    const raw = completion({ content: [{ type: 'text', text: 'Hello ' }, { type: 'text', text: 'there' }] });
+    const raw = completion({
+      content: [
+        { type: 'text', text: 'Hello ' },
+        { type: 'text', text: 'there' },
+      ],
+    });
     expect(parseCompletion(raw)).toEqual({ kind: 'answer', text: 'Hello there' });
   });
 

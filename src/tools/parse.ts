@@ -39,8 +39,7 @@ export function parseCompletion(raw: unknown): ParseResult {
     }),
     ...text.problems.flatMap((problem) => (problem.attempted ? [problem.attempted] : [])),
   ];
-  const triedToCall =
-    found.length > 0 || text.problems.length > 0 || turn.malformed.length > 0 || text.sawCallMarker;
+  const triedToCall = found.length > 0 || text.problems.length > 0 || turn.malformed.length > 0 || text.sawCallMarker;
 
   if (turn.stop === 'truncated' && triedToCall) {
     return refused(`the output was cut off (finish_reason: ${turn.finishReason ?? 'length'}) while calling a tool`, attempted);

@@ -3,7 +3,11 @@ import { parsePythonicCalls } from './pythonic-calls.js';
 
 describe('parsePythonicCalls', () => {
   it('reads a list of calls with Python literal arguments', () => {
-    expect(parsePythonicCalls(`[list_pods(namespace="prod", label_selector='app=web'), get_pod_logs(pod="a", previous=True, tail_lines=20), list_nodes()]`)).toEqual({
+    expect(
+      parsePythonicCalls(
+        `[list_pods(namespace="prod", label_selector='app=web'), get_pod_logs(pod="a", previous=True, tail_lines=20), list_nodes()]`,
+      ),
+    ).toEqual({
       ok: true,
       calls: [
         { name: 'list_pods', arguments: { namespace: 'prod', label_selector: 'app=web' } },

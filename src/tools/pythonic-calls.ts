@@ -32,7 +32,7 @@ export function parsePythonicCalls(text: string): Pythonic {
       if (!k) return { ok: false, error: 'expected key=value', truncated: end() };
       const value = parseLooseJsonPrefix(text, key.lastIndex);
       if (!value.ok) return { ok: false, error: value.error, truncated: value.truncated };
-      setOwn(args, k[1]!, value.value);
+      setOwn(args, k[1], value.value);
       pos = value.end;
       skip();
       if (text[pos] === ',') pos += 1;
@@ -40,7 +40,7 @@ export function parsePythonicCalls(text: string): Pythonic {
       skip();
     }
     pos += 1;
-    calls.push({ name: head[1]!.replace(/^default_api\./, ''), arguments: args });
+    calls.push({ name: head[1].replace(/^default_api\./, ''), arguments: args });
     skip();
     if (text[pos] === ',') {
       pos += 1;
@@ -64,8 +64,9 @@ export function readPythonicCalls(ws: TextWorkspace): void {
     .trim();
   const head = /^\[\s*([A-Za-z_][\w.]*)\s*\(/.exec(body);
   // Either the whole reply is shaped like a call list, or it begins by calling one of our tools.
-  if (!head || !(/\)\s*\]$/.test(body) || isToolName(head[1]!.replace(/^default_api\./, '')))) return;
+  if (!head || !(/\)\s*\]$/.test(body) || isToolName(head[1].replace(/^default_api\./, '')))) return;
   ws.sawCallMarker = true;
+  // eslint-disable-next-line no-control-regex -- NUL is CONSUMED (text-workspace.ts), text already read; skip it to find the call.
   const start = ws.text.search(/[^\u0000\s]/);
   const parsed = parsePythonicCalls(body);
   if (parsed.ok) parsed.calls.forEach((call, i) => ws.addCall(call, start + i));

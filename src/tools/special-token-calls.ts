@@ -36,7 +36,8 @@ export function readDeepSeekCalls(ws: TextWorkspace): void {
 
 /** OpenAI harmony (gpt-oss): `<|channel|>commentary to=functions.name <|constrain|>json<|message|>{…}<|call|>`. */
 export function readHarmonyCalls(ws: TextWorkspace): void {
-  const call = /(?:<\|start\|>assistant)?(?:<\|channel\|>\w+\s*)?to=functions\.([\w.-]+)[^<]*(?:<\|constrain\|>\s*\w+\s*)?<\|message\|>([\s\S]*?)(<\|call\|>|<\|end\|>|$)/g;
+  const call =
+    /(?:<\|start\|>assistant)?(?:<\|channel\|>\w+\s*)?to=functions\.([\w.-]+)[^<]*(?:<\|constrain\|>\s*\w+\s*)?<\|message\|>([\s\S]*?)(<\|call\|>|<\|end\|>|$)/g;
   for (const match of ws.text.matchAll(call)) {
     ws.sawCallMarker = true;
     const name = match[1] ?? '';
@@ -56,5 +57,10 @@ export function flagUnreadCallMarkup(ws: TextWorkspace): void {
   const match = UNREAD_CALL_MARKUP.exec(ws.text);
   if (!match) return;
   ws.sawCallMarker = true;
-  ws.addProblem(`the reply holds tool-call markup that cannot be read: ${preview(ws.text.slice(match.index), 60)}`, match.index, false, ws.text.slice(match.index).trim());
+  ws.addProblem(
+    `the reply holds tool-call markup that cannot be read: ${preview(ws.text.slice(match.index), 60)}`,
+    match.index,
+    false,
+    ws.text.slice(match.index).trim(),
+  );
 }

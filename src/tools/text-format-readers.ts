@@ -1,14 +1,7 @@
 import { callFromObject, type RawCall } from './call-shape.js';
 import { parseLooseJsonPrefix } from './json-repair.js';
 import { isToolName } from './tool-schemas.js';
-import {
-  CONSUMED,
-  callsFromValues,
-  guessName,
-  preview,
-  readJsonSequence,
-  type TextWorkspace,
-} from './text-workspace.js';
+import { CONSUMED, callsFromValues, guessName, preview, readJsonSequence, type TextWorkspace } from './text-workspace.js';
 
 /**
  * One reader per way models write calls into `content`. Each takes what it recognises out of the workspace
@@ -96,7 +89,7 @@ export function readCallBlocks(ws: TextWorkspace): void {
   const closedBlock = new RegExp(`<(${BLOCK_TAGS})>([\\s\\S]*?)<\\/\\1\\s*>`, 'gi');
   for (const match of ws.text.matchAll(closedBlock)) {
     ws.sawCallMarker = true;
-    const bodyStart = match.index + match[1]!.length + 2;
+    const bodyStart = match.index + match[1].length + 2;
     const bodyEnd = match.index + match[0].lastIndexOf('<');
     readBlockBody(ws, bodyStart, bodyEnd, `<${match[1]}>`, true);
     ws.consume(match.index, match.index + match[0].length);
@@ -129,7 +122,7 @@ function xmlParameters(body: string): Record<string, unknown> {
   for (const match of body.matchAll(parameter)) {
     const raw = (match[2] ?? '').replace(/^\r?\n/, '').replace(/\r?\n$/, '');
     // XML has no null; Qwen3-Coder's own parser reads the word as one.
-    Object.defineProperty(args, match[1]!, {
+    Object.defineProperty(args, match[1], {
       value: raw.trim() === 'null' ? null : raw,
       enumerable: true,
       writable: true,
@@ -150,7 +143,7 @@ export function readXmlFunctions(ws: TextWorkspace, start = 0, end = ws.text.len
   for (let match = fn.exec(region); match; match = fn.exec(region)) {
     if (match[0] === '') break;
     ws.sawCallMarker = true;
-    const name = match[1]!;
+    const name = match[1];
     const body = match[2] ?? '';
     const closed = (match[3] ?? '') !== '' || insideClosedBlock;
     if (!closed) {
@@ -188,11 +181,11 @@ export function readMistralCalls(ws: TextWorkspace): void {
       if (!parsed.ok) {
         const what = parsed.truncated ? 'are cut off' : `are not valid JSON (${parsed.error})`;
         const partial = ws.text.slice(named.lastIndex);
-        ws.addProblem(`the arguments of ${head[1]!} after [TOOL_CALLS] ${what}`, pos, parsed.truncated, partial, head[1]);
+        ws.addProblem(`the arguments of ${head[1]} after [TOOL_CALLS] ${what}`, pos, parsed.truncated, partial, head[1]);
         pos = ws.text.length;
         break;
       }
-      ws.addCall({ name: head[1]!, arguments: parsed.value, id: head[2] }, pos);
+      ws.addCall({ name: head[1], arguments: parsed.value, id: head[2] }, pos);
       pos = parsed.end;
       named.lastIndex = pos;
     }
@@ -240,7 +233,7 @@ export function readTokenPrefixedCalls(ws: TextWorkspace): void {
 function callItems(value: unknown): unknown[] {
   if (Array.isArray(value)) return value as unknown[];
   if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value);
+    const entries: [string, unknown][] = Object.entries(value);
     const [key, list] = entries[0] ?? [];
     if (entries.length === 1 && (key === 'tool_calls' || key === 'calls') && Array.isArray(list)) return list as unknown[];
   }
@@ -268,7 +261,7 @@ export function readBareJsonCalls(ws: TextWorkspace): void {
   const CALL_START = /(?:\[\s*)?\{\s*["']?(?:name|function|tool_name|tool|type|id|tool_calls|calls)["']?\s*:/y;
   const NAMED_CALL_START = /(?:\[\s*)?\{\s*["']?(?:name|function|tool_name)["']?\s*:\s*["']/y;
   const next = (from: number): number => nextBracket(ws.text, from);
-  for (let i = next(0); i !== -1 && i < ws.text.length; ) {
+  for (let i = next(0); i !== -1 && i < ws.text.length;) {
     CALL_START.lastIndex = i;
     if (!CALL_START.test(ws.text)) {
       i = next(i + 1);

@@ -38,8 +38,7 @@ export class TextWorkspace {
   }
 
   addProblem(reason: string, at: number, truncated: boolean, attemptedText?: string, name?: string): void {
-    const attempted =
-      attemptedText === undefined ? null : { name: name ?? guessName(attemptedText), arguments: attemptedText };
+    const attempted = attemptedText === undefined ? null : { name: name ?? guessName(attemptedText), arguments: attemptedText };
     this.problems.push({ reason, truncated, attempted, at });
   }
 }
@@ -55,8 +54,7 @@ export function guessName(text: string): string {
 }
 
 export type JsonSequence =
-  | { ok: true; values: unknown[]; end: number }
-  | { ok: false; values: unknown[]; end: number; error: string; truncated: boolean };
+  { ok: true; values: unknown[]; end: number } | { ok: false; values: unknown[]; end: number; error: string; truncated: boolean };
 
 /** Reads JSON values one after another from `start` until something that does not start a value. */
 export function readJsonSequence(text: string, start: number, limit = text.length): JsonSequence {

@@ -1,11 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
-import {
-  containerNameSchema,
-  labelSelectorSchema,
-  namespaceSchema,
-  resourceNameSchema,
-} from './kubernetes-names.js';
+import { containerNameSchema, labelSelectorSchema, namespaceSchema, resourceNameSchema } from './kubernetes-names.js';
 
 /** The twelve tools of DESIGN.md, in its order. */
 export const TOOL_NAMES = [
@@ -52,9 +47,7 @@ export function isManifestYaml(text: string): boolean {
   return values.length > 0 && values.every((v) => typeof v === 'object' && !Array.isArray(v));
 }
 
-const namespace = namespaceSchema
-  .optional()
-  .describe('Kubernetes namespace; omit it to use the configured default namespace.');
+const namespace = namespaceSchema.optional().describe('Kubernetes namespace; omit it to use the configured default namespace.');
 const kind = z.enum(RESOURCE_KINDS).describe('Kind of resource, in lowercase.');
 
 export const toolSchemas = {

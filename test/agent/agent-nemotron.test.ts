@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AGENT_NOTE_PREFIX } from '../../src/tools/agent-messages.js';
 import { TOOL_NAMES } from '../../src/tools/catalog.js';
 import { fakeToolCall, chatCompletion } from '../support/fake-openai-server.js';
+import { match } from '../support/matchers.js';
 import {
   lastToolResult,
   messagesOf,
@@ -34,29 +35,40 @@ describe('agent loop with a fake Nemotron', () => {
       return nemotronSays(`\`prod\` 命名空間目前有 ${pods.length} 個 Pod：\n${pods.join('\n')}`);
     });
 
-    const outcome = await h.agent.run({ text: '列出 prod 的 pod', locale: 'zh-TW', task: 'k8s_operation', links: ['nvidia', 'gemini', 'offline'] });
+    const outcome = await h.agent.run({
+      text: '列出 prod 的 pod',
+      locale: 'zh-TW',
+      task: 'k8s_operation',
+      links: ['nvidia', 'gemini', 'offline'],
+    });
 
     expect(outcome).toMatchObject({ kind: 'answer', producedBy: 'nvidia', model: NEMOTRON_MODEL });
     const prodPods = await h.executor.list_pods({ namespace: 'prod' });
     expect(prodPods.length).toBeGreaterThan(0);
     for (const pod of prodPods) expect(outcome.kind === 'answer' && outcome.text).toContain(pod.name);
     expect(outcome.kind === 'answer' && outcome.text).toContain('命名空間');
-    expect(outcome.steps).toEqual([{ call: { name: 'list_pods', arguments: { namespace: 'prod' } }, ok: true, durationMs: expect.any(Number) }]);
+    expect(outcome.steps).toEqual([
+      { call: { name: 'list_pods', arguments: { namespace: 'prod' } }, ok: true, durationMs: match.any(Number) },
+    ]);
 
     const [first, second] = h.nemotron.chatRequests();
-    expect(toolNamesOf(first!.body)).toEqual([...TOOL_NAMES]);
-    const system = String(messagesOf(first!.body)[0]!.content);
+    expect(toolNamesOf(first.body)).toEqual([...TOOL_NAMES]);
+    const system = String(messagesOf(first.body)[0].content);
     expect(system).toContain('Traditional Chinese');
     expect(system).toContain('"default"');
     expect(system).toContain('approves');
     // The text call is echoed as a structured call (content null), answered by a tool message with its id.
-    const history = messagesOf(second!.body);
+    const history = messagesOf(second.body);
     const assistant = history.at(-2)!;
-    expect(assistant).toMatchObject({ role: 'assistant', content: null, tool_calls: [{ type: 'function', function: { name: 'list_pods' } }] });
-    expect(history.at(-1)).toMatchObject({ role: 'tool', tool_call_id: assistant.tool_calls![0]!.id });
+    expect(assistant).toMatchObject({
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ type: 'function', function: { name: 'list_pods' } }],
+    });
+    expect(history.at(-1)).toMatchObject({ role: 'tool', tool_call_id: assistant.tool_calls![0].id });
   });
 
-  it('runs structured tool_calls too and keeps the provider\'s call id in the history', async () => {
+  it("runs structured tool_calls too and keeps the provider's call id in the history", async () => {
     h.nemotron.respondWith((_body, n) =>
       n === 1
         ? { json: chatCompletion({ tool_calls: [fakeToolCall('list_nodes', {}, { id: 'call_nim_1' })], model: NEMOTRON_MODEL }) }
@@ -64,7 +76,7 @@ describe('agent loop with a fake Nemotron', () => {
     );
     const outcome = await h.agent.run({ text: 'list nodes', locale: 'en', task: 'k8s_operation', links: ['nvidia'] });
     expect(outcome).toMatchObject({ kind: 'answer', text: 'There are 3 nodes.' });
-    const history = messagesOf(h.nemotron.chatRequests()[1]!.body);
+    const history = messagesOf(h.nemotron.chatRequests()[1].body);
     expect(history.at(-2)).toMatchObject({ role: 'assistant', tool_calls: [{ id: 'call_nim_1' }] });
     expect(history.at(-1)).toMatchObject({ role: 'tool', tool_call_id: 'call_nim_1' });
   });
@@ -78,7 +90,7 @@ describe('agent loop with a fake Nemotron', () => {
     const outcome = await h.agent.run({ text: 'list pods in prod', locale: 'en', task: 'k8s_operation', links: ['nvidia'] });
     expect(outcome).toMatchObject({ kind: 'answer', text: 'Here are the pods.' });
     expect(h.cluster.calls().map((c) => c.name)).toEqual(['list_pods']);
-    const note = messagesOf(h.nemotron.chatRequests()[1]!.body).at(-1)!;
+    const note = messagesOf(h.nemotron.chatRequests()[1].body).at(-1)!;
     expect(note.role).toBe('user');
     expect(String(note.content).startsWith(AGENT_NOTE_PREFIX)).toBe(true);
     expect(String(note.content)).toContain('argument "namespace"');
@@ -97,7 +109,8 @@ describe('agent loop with a fake Nemotron', () => {
     const before = h.cluster.fingerprint();
     h.nemotron.respondWith(() => ({
       json: chatCompletion({
-        content: 'api is crash-looping; a restart may help.\n<TOOLCALL>[{"name":"restart_deployment","arguments":{"name":"api","namespace":"prod"}}]</TOOLCALL>',
+        content:
+          'api is crash-looping; a restart may help.\n<TOOLCALL>[{"name":"restart_deployment","arguments":{"name":"api","namespace":"prod"}}]</TOOLCALL>',
         model: NEMOTRON_MODEL,
       }),
     }));
@@ -106,7 +119,7 @@ describe('agent loop with a fake Nemotron', () => {
       kind: 'needs_approval',
       call: { name: 'restart_deployment', arguments: { name: 'api', namespace: 'prod' } },
       risk: 'write',
-      explanation: expect.stringContaining('crash-looping'),
+      explanation: match.stringContaining('crash-looping'),
       producedBy: 'nvidia',
     });
     expect(h.nemotron.chatRequests()).toHaveLength(1);
@@ -114,7 +127,7 @@ describe('agent loop with a fake Nemotron', () => {
     expect(h.cluster.fingerprint()).toBe(before);
   });
 
-  it('pauses on the first write of a mixed turn and runs none of that turn\'s reads', async () => {
+  it("pauses on the first write of a mixed turn and runs none of that turn's reads", async () => {
     h.nemotron.respondWith(() =>
       nemotronToolCall([
         { name: 'list_pods', arguments: { namespace: 'prod' } },
@@ -126,8 +139,10 @@ describe('agent loop with a fake Nemotron', () => {
     expect(outcome).toMatchObject({ kind: 'needs_approval', call: { name: 'scale_deployment' }, risk: 'critical' });
     expect(h.cluster.calls()).toEqual([]);
     if (outcome.kind !== 'needs_approval') return;
-    const answered = outcome.state.messages.filter((m) => m.role === 'tool').map((m) => JSON.parse(String(m.content)) as { error: { code: string } });
-    expect(answered.map((a) => a.error.code)).toEqual(['not_run', 'not_run']);
+    const answered = outcome.state.messages
+      .filter((m) => m.role === 'tool')
+      .map((m) => (typeof m.content === 'string' ? (JSON.parse(m.content) as { error: { code: string } }) : null));
+    expect(answered.map((a) => a?.error.code)).toEqual(['not_run', 'not_run']);
   });
 
   it('does not let an incident analysis change the cluster: only read tools are offered, a write is refused', async () => {
@@ -140,8 +155,16 @@ describe('agent loop with a fake Nemotron', () => {
     expect(outcome).toMatchObject({ kind: 'answer', text: '我無法在這裡重啟它。' });
     expect(h.cluster.mutationCount()).toBe(0);
     const [first, second] = h.nemotron.chatRequests();
-    expect(toolNamesOf(first!.body)).toEqual(['list_pods', 'get_pod_logs', 'describe_resource', 'list_events', 'list_deployments', 'get_rollout_history', 'list_nodes']);
-    expect(lastToolResult(second!.body)).toMatchObject({ error: { code: 'not_allowed' } });
+    expect(toolNamesOf(first.body)).toEqual([
+      'list_pods',
+      'get_pod_logs',
+      'describe_resource',
+      'list_events',
+      'list_deployments',
+      'get_rollout_history',
+      'list_nodes',
+    ]);
+    expect(lastToolResult(second.body)).toMatchObject({ error: { code: 'not_allowed' } });
   });
 });
 
@@ -152,7 +175,12 @@ describe('agent loop when the model hangs', () => {
 
   it('falls back to the next model when Nemotron hangs past its budget', async () => {
     h.nemotron.respondWith(() => ({ hangMs: Infinity }));
-    const outcome = await h.agent.run({ text: 'list pods in prod', locale: 'en', task: 'k8s_operation', links: ['nvidia', 'gemini', 'offline'] });
+    const outcome = await h.agent.run({
+      text: 'list pods in prod',
+      locale: 'en',
+      task: 'k8s_operation',
+      links: ['nvidia', 'gemini', 'offline'],
+    });
     expect(outcome).toMatchObject({ kind: 'answer', producedBy: 'gemini', text: 'answer from the fake Gemini' });
   });
 

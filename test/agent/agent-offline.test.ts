@@ -14,7 +14,12 @@ afterEach(async () => {
 describe('agent with the offline provider only (no model configured)', () => {
   it('"list pods in prod" answers with the simulated cluster\'s prod pods, marked as offline', async () => {
     const outcome = await h.agent.run({ text: 'list pods in prod', locale: 'en', task: 'k8s_operation', links: ['offline'] });
-    expect(outcome).toMatchObject({ kind: 'answer', producedBy: 'offline', model: null, usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 } });
+    expect(outcome).toMatchObject({
+      kind: 'answer',
+      producedBy: 'offline',
+      model: null,
+      usage: { promptTokens: 0, completionTokens: 0, costUsd: 0 },
+    });
     if (outcome.kind !== 'answer') return;
     for (const pod of await h.executor.list_pods({ namespace: 'prod' })) expect(outcome.text).toContain(pod.name);
     expect(outcome.text).toContain('CrashLoopBackOff');
@@ -26,7 +31,7 @@ describe('agent with the offline provider only (no model configured)', () => {
     const outcome = await h.agent.run({ text: '為什麼 api 一直重啟?', locale: 'zh-TW', task: 'incident_analysis', links: ['offline'] });
     expect(outcome).toMatchObject({ kind: 'answer', producedBy: 'offline' });
     expect(outcome.steps.map((s) => s.call.name)).toEqual(['list_pods', 'list_pods', 'get_pod_logs', 'list_events']);
-    expect(outcome.steps[2]!.call.arguments).toMatchObject({ namespace: 'prod', previous: true });
+    expect(outcome.steps[2].call.arguments).toMatchObject({ namespace: 'prod', previous: true });
     expect(outcome.steps.every((s) => s.ok)).toBe(true);
     if (outcome.kind !== 'answer') return;
     expect(outcome.text).toContain('CrashLoopBackOff');
@@ -74,7 +79,7 @@ describe('agent with the offline provider only (no model configured)', () => {
 });
 
 describe('agent falling back to the offline provider in the middle of a request', () => {
-  it('continues from the model\'s tool results instead of starting over', async () => {
+  it("continues from the model's tool results instead of starting over", async () => {
     h.nemotron.respondWith((_body, n) =>
       n === 1 ? nemotronToolCall([{ name: 'list_pods', arguments: { namespace: 'prod' } }]) : openAiError(500, 'fake outage'),
     );

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agentStateSchema, type AgentOutcome, type AgentState } from '../../src/tools/agent.js';
 import { runTool } from '../../src/cluster/executor.js';
 import { chatCompletion, fakeToolCall } from '../support/fake-openai-server.js';
+import { match } from '../support/matchers.js';
 import { lastToolResult, messagesOf, nemotronSays, nemotronToolCall, startHarness, NEMOTRON_MODEL, type Harness } from './helpers.js';
 
 let h: Harness;
@@ -35,7 +36,7 @@ describe('agent resume after an approval decision', () => {
 
     expect(outcome).toMatchObject({ kind: 'answer', text: 'api in prod was restarted.', producedBy: 'nvidia' });
     expect(outcome.steps).toEqual([{ call: restart, ok: true, durationMs: 0 }]);
-    const body = h.nemotron.chatRequests()[1]!.body;
+    const body = h.nemotron.chatRequests()[1].body;
     expect(messagesOf(body).at(-1)).toMatchObject({ role: 'tool', tool_call_id: state.pending.toolCallId });
     expect(lastToolResult(body)).toMatchObject({ status: 'approved', result: { action: 'restart', name: 'api', namespace: 'prod' } });
     expect(h.cluster.mutationCount()).toBe(1);
@@ -44,13 +45,15 @@ describe('agent resume after an approval decision', () => {
   for (const status of ['declined', 'expired'] as const) {
     it(`tells the model "${status}" with retryable: false, and the cluster stays unchanged`, async () => {
       const before = h.cluster.fingerprint();
-      h.nemotron.respondWith((_body, n) => (n === 1 ? nemotronToolCall([restart]) : nemotronSays(`The restart was ${status}; nothing changed.`)));
+      h.nemotron.respondWith((_body, n) =>
+        n === 1 ? nemotronToolCall([restart]) : nemotronSays(`The restart was ${status}; nothing changed.`),
+      );
       const { state } = await pausedAtApproval();
 
       const outcome = await h.agent.resume(state, { status });
 
       expect(outcome).toMatchObject({ kind: 'answer', text: `The restart was ${status}; nothing changed.` });
-      expect(lastToolResult(h.nemotron.chatRequests()[1]!.body)).toEqual({ status, retryable: false });
+      expect(lastToolResult(h.nemotron.chatRequests()[1].body)).toEqual({ status, retryable: false });
       expect(h.cluster.fingerprint()).toBe(before);
       expect(h.cluster.mutationCount()).toBe(0);
     });
@@ -63,7 +66,7 @@ describe('agent resume after an approval decision', () => {
     const outcome = await h.agent.resume(state, { status: 'declined', reason: 'not during business hours' });
 
     expect(outcome).toMatchObject({ kind: 'answer', text: 'It was declined, so I left api alone.' });
-    expect(lastToolResult(h.nemotron.chatRequests()[2]!.body)).toMatchObject({ error: { code: 'already_decided' } });
+    expect(lastToolResult(h.nemotron.chatRequests()[2].body)).toMatchObject({ error: { code: 'already_decided' } });
     expect(h.cluster.mutationCount()).toBe(0);
   });
 
@@ -85,19 +88,22 @@ describe('agent resume after an approval decision', () => {
     h.nemotron.respondWith((_body, n) => (n === 1 ? nemotronToolCall([restart]) : nemotronSays('done')));
     const { outcome: paused, state } = await pausedAtApproval();
     const outcome = await h.agent.resume(state, { status: 'declined' });
-    expect(paused.usage).toEqual({ promptTokens: 12, completionTokens: 5, costUsd: expect.any(Number) });
+    expect(paused.usage).toEqual({ promptTokens: 12, completionTokens: 5, costUsd: match.any(Number) });
     expect(outcome.usage).toMatchObject({ promptTokens: 24, completionTokens: 10 });
   });
 
-  it('keeps a provider\'s extra fields (Gemini\'s thought_signature) in the stored state and sends them back', async () => {
-    const signed = fakeToolCall('restart_deployment', restart.arguments, { id: 'call_g_1', extra: { extra_content: { google: { thought_signature: 'sig-123' } } } });
+  it("keeps a provider's extra fields (Gemini's thought_signature) in the stored state and sends them back", async () => {
+    const signed = fakeToolCall('restart_deployment', restart.arguments, {
+      id: 'call_g_1',
+      extra: { extra_content: { google: { thought_signature: 'sig-123' } } },
+    });
     h.nemotron.respondWith((_body, n) =>
       n === 1 ? { json: chatCompletion({ tool_calls: [signed], model: NEMOTRON_MODEL }) } : nemotronSays('ok'),
     );
     const { state } = await pausedAtApproval();
     expect(state.pending.toolCallId).toBe('call_g_1');
     await h.agent.resume(state, { status: 'declined' });
-    const assistant = messagesOf(h.nemotron.chatRequests()[1]!.body).find((m) => m.role === 'assistant');
+    const assistant = messagesOf(h.nemotron.chatRequests()[1].body).find((m) => m.role === 'assistant');
     expect(assistant).toMatchObject({ tool_calls: [{ id: 'call_g_1', extra_content: { google: { thought_signature: 'sig-123' } } }] });
   });
 

@@ -6,7 +6,7 @@ import { createSimulatedCluster, type SimulatedCluster } from '../../src/cluster
 import { createModelChain } from '../../src/llm/chain.js';
 import { withProviderDefaults } from '../../src/llm/provider-defaults.js';
 import type { ProviderName } from '../../src/llm/provider-names.js';
-import { createI18n, translatorFrom } from '../../src/bot/i18n.js';
+import { createTranslator } from '../../src/i18n/translator.js';
 import { createOfflineProvider } from '../../src/offline/provider.js';
 import { createAgent, type Agent, type AgentDeps } from '../../src/tools/agent.js';
 import { chatCompletion, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply } from '../support/fake-openai-server.js';
@@ -67,7 +67,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     chain,
     executor,
     logger,
-    offline: createOfflineProvider({ defaultNamespace: 'default', t: translatorFrom(createI18n()) }),
+    offline: createOfflineProvider({ defaultNamespace: 'default', t: createTranslator() }),
     protectedNamespaces: DEFAULT_PROTECTED_NAMESPACES,
     defaultNamespace: 'default',
     ...(options.limits ? { limits: options.limits } : {}),
@@ -89,7 +89,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** Nemotron's habit: tool calls as text inside <TOOLCALL>[...]</TOOLCALL>, no structured tool_calls. */
-export function nemotronToolCall(calls: { name: string; arguments: Record<string, unknown> }[], usage?: { prompt_tokens: number; completion_tokens: number }): FakeReply {
+export function nemotronToolCall(
+  calls: { name: string; arguments: Record<string, unknown> }[],
+  usage?: { prompt_tokens: number; completion_tokens: number },
+): FakeReply {
   return {
     json: chatCompletion({
       content: `<TOOLCALL>${JSON.stringify(calls)}</TOOLCALL>`,
@@ -117,7 +120,9 @@ export function messagesOf(body: unknown): SeenMessage[] {
 
 /** The parsed JSON of the last tool message of a request. */
 export function lastToolResult(body: unknown): Record<string, unknown> {
-  const tool = messagesOf(body).filter((m) => m.role === 'tool').at(-1);
+  const tool = messagesOf(body)
+    .filter((m) => m.role === 'tool')
+    .at(-1);
   if (!tool) throw new Error('the request has no tool message');
   return JSON.parse(String(tool.content)) as Record<string, unknown>;
 }

@@ -6,7 +6,7 @@ import type { ToolCall } from '../../src/tools/catalog.js';
 import { createApprovalStore } from '../../src/approvals/store.js';
 import { createAuditTrail } from '../../src/audit/trail.js';
 import type { ChatOutput } from '../../src/bot/chat-output.js';
-import { createI18n, translatorFrom } from '../../src/bot/i18n.js';
+import { createTranslator } from '../../src/i18n/translator.js';
 import { createSimulatedCluster } from '../../src/cluster/simulated.js';
 import type { ClusterExecutor } from '../../src/cluster/executor.js';
 import { captureLogger } from '../support/log-capture.js';
@@ -59,7 +59,7 @@ function flowWith(executor: ClusterExecutor) {
     audit: createAuditTrail({ redis, keyPrefix }),
     executor,
     output: recordingOutput(),
-    t: translatorFrom(createI18n()),
+    t: createTranslator(),
     logger: captureLogger().logger,
     redis,
     keyPrefix,
@@ -101,7 +101,10 @@ describe('execution happens at most once', () => {
     const cluster = createSimulatedCluster();
     const { flow, store } = flowWith(cluster);
     for (let i = 0; i < 20; i++) {
-      const record = await proposeCard(flow, { name: 'scale_deployment', arguments: { name: 'web', namespace: 'prod', replicas: 3 + (i % 2) } });
+      const record = await proposeCard(flow, {
+        name: 'scale_deployment',
+        arguments: { name: 'web', namespace: 'prod', replicas: 3 + (i % 2) },
+      });
       await flow.decide({ approvalId: record.id, userId: 2, decision: 'approve' });
       await Promise.all([flow.execute(record.id), flow.execute(record.id), flow.execute(record.id)]);
       expect((await store.get(record.id))?.state).toBe('succeeded');

@@ -154,14 +154,11 @@ describe('forbidden transitions', () => {
   const missingEdges = APPROVAL_STATES.flatMap((from) =>
     APPROVAL_STATES.filter((to) => !ALLOWED_TRANSITIONS[from].includes(to)).map((to) => [from, to] as const),
   );
-  it.each(missingEdges)(
-    'throws on %s → %s, an edge the machine does not have, and changes nothing',
-    async (from, to) => {
-      const record = await recordIn(from);
-      await expect(store.transition(record.id, [from], to)).rejects.toThrow(/not allowed/);
-      expect(await store.get(record.id)).toEqual(record);
-    },
-  );
+  it.each(missingEdges)('throws on %s → %s, an edge the machine does not have, and changes nothing', async (from, to) => {
+    const record = await recordIn(from);
+    await expect(store.transition(record.id, [from], to)).rejects.toThrow(/not allowed/);
+    expect(await store.get(record.id)).toEqual(record);
+  });
 
   it('refuses a malformed patch before anything is written', async () => {
     const record = await store.create(scaleInput());
@@ -325,7 +322,15 @@ describe('a reason given after the reject', () => {
     const keyPrefix = uniquePrefix('reason');
     try {
       const store = createApprovalStore({ redis, keyPrefix });
-      const base = { tool: 'restart_deployment' as const, arguments: { name: 'api', namespace: 'prod' }, risk: 'write' as const, requesterId: 1, chatId: 1, locale: 'en' as const, timeoutSeconds: 60 };
+      const base = {
+        tool: 'restart_deployment' as const,
+        arguments: { name: 'api', namespace: 'prod' },
+        risk: 'write' as const,
+        requesterId: 1,
+        chatId: 1,
+        locale: 'en' as const,
+        timeoutSeconds: 60,
+      };
       const pending = await store.create(base);
       expect(await store.setReason(pending.id, 'too early')).toBe(false);
       await store.transition(pending.id, ['pending'], 'rejected', { decidedBy: 2 });

@@ -30,7 +30,13 @@ describe('approval cards through the bot', () => {
     const rejected = await cardWhen(h, ALICE, card.messageId, /Rejected by/);
     expect(rejected.replyMarkup?.inline_keyboard.length ?? 0).toBe(0);
     const prompt = await h.emulator.waitFor(() => h.emulator.messages(ALICE).find((m) => m.plainText.startsWith('Why?')));
-    h.emulator.sendUserMessage({ chatId: ALICE, userId: BOB, text: 'not during business hours', replyToMessageId: prompt.messageId, languageCode: 'en' });
+    h.emulator.sendUserMessage({
+      chatId: ALICE,
+      userId: BOB,
+      text: 'not during business hours',
+      replyToMessageId: prompt.messageId,
+      languageCode: 'en',
+    });
     await cardWhen(h, ALICE, card.messageId, /Reason: not during business hours/);
     expect(cluster.mutationCount()).toBe(0);
     const audit = await h.app.approvals.audit.latest(20);
@@ -159,21 +165,25 @@ describe('the chat mode', () => {
     expect((await h.say('/mode read-only')).plainText).toContain('read-only');
     const before = Math.max(...h.emulator.messages(ALICE).map((m) => m.messageId));
     h.emulator.sendUserMessage({ chatId: ALICE, userId: ALICE, text: 'restart api in prod', languageCode: 'en' });
-    const notice = await h.emulator.waitFor(() => h.emulator.messages(ALICE).find((m) => m.messageId > before && m.plainText.includes('read-only, so this change was not proposed')));
+    const notice = await h.emulator.waitFor(() =>
+      h.emulator.messages(ALICE).find((m) => m.messageId > before && m.plainText.includes('read-only, so this change was not proposed')),
+    );
     expect(notice.plainText).toContain('restart_deployment(name=api, namespace=prod)');
     expect((await h.say('/run scale_deployment name=web replicas=4 namespace=prod')).plainText).toContain('read-only');
 
     await h.say('/mode suggest');
     const reply = await h.say('/run scale_deployment name=web replicas=4 namespace=prod');
     expect(reply.plainText).toContain('I would run scale_deployment(name=web, replicas=4, namespace=prod). Nothing was run.');
-    expect(h.emulator.messages(ALICE).filter((m) => (m.replyMarkup?.inline_keyboard.length ?? 0) > 0 && m.plainText.includes('Approval'))).toHaveLength(0);
+    expect(
+      h.emulator.messages(ALICE).filter((m) => (m.replyMarkup?.inline_keyboard.length ?? 0) > 0 && m.plainText.includes('Approval')),
+    ).toHaveLength(0);
     expect(await h.app.approvals.store.listPending()).toHaveLength(0);
     expect(cluster.mutationCount()).toBe(0);
   });
 });
 
 describe('an approved call the cluster refuses', () => {
-  it('fails on the card in the requester\'s language, with the cluster\'s reason', async () => {
+  it("fails on the card in the requester's language, with the cluster's reason", async () => {
     const cluster = createSimulatedCluster();
     const h = await start(cluster);
     const before = Math.max(0, ...h.emulator.messages(ALICE).map((m) => m.messageId));

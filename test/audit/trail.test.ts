@@ -132,6 +132,6 @@ describe('the audit trail', () => {
 function compareStreamIds(a: string, b: string): number {
   const [ams, aseq] = a.split('-').map(BigInt);
   const [bms, bseq] = b.split('-').map(BigInt);
-  if (ams !== bms) return ams! < bms! ? -1 : 1;
-  return aseq! < bseq! ? -1 : aseq === bseq ? 0 : 1;
+  if (ams !== bms) return ams < bms ? -1 : 1;
+  return aseq < bseq ? -1 : aseq === bseq ? 0 : 1;
 }

@@ -45,7 +45,9 @@ describe('the Telegram front end against the Bot API emulator', () => {
     const zhButton = menu.replyMarkup?.inline_keyboard.flat().find((b) => b.text === '繁體中文');
     expect(zhButton?.callback_data).toBeDefined();
     harness.emulator.pressButton({ chatId: ALICE, userId: ALICE, messageId: menu.messageId, data: zhButton!.callback_data! });
-    await harness.emulator.waitFor(() => harness!.emulator.messages(ALICE).find((m) => m.messageId === menu.messageId && m.plainText.includes('繁體中文回覆')));
+    await harness.emulator.waitFor(() =>
+      harness!.emulator.messages(ALICE).find((m) => m.messageId === menu.messageId && m.plainText.includes('繁體中文回覆')),
+    );
 
     await harness.restart('bot');
     const after = await harness.say('/start', { languageCode: 'en' });
@@ -115,8 +117,8 @@ describe('the Telegram front end against the Bot API emulator', () => {
         const m = emulator.messages(ALICE);
         return m.length >= 2 ? m : undefined;
       }, 10_000);
-      expect(first!.plainText).toContain('Good morning!');
-      expect(second!.plainText).toContain('What I can do');
+      expect(first.plainText).toContain('Good morning!');
+      expect(second.plainText).toContain('What I can do');
     } finally {
       await model.close();
     }

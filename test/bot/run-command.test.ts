@@ -29,7 +29,8 @@ function nextMessage(h: Harness, before: Set<number>, match: (m: EmulatedMessage
 /** Taps the button whose label starts with `label` and returns the next new bot message. */
 async function tap(h: Harness, message: EmulatedMessage, label: string, match?: (m: EmulatedMessage) => boolean) {
   const button = message.replyMarkup?.inline_keyboard.flat().find((b) => b.text.startsWith(label));
-  if (!button?.callback_data) throw new Error(`no button "${label}" on message ${message.messageId}: ${JSON.stringify(message.replyMarkup)}`);
+  if (!button?.callback_data)
+    throw new Error(`no button "${label}" on message ${message.messageId}: ${JSON.stringify(message.replyMarkup)}`);
   const before = known(h);
   h.emulator.pressButton({ chatId: message.chatId, userId: ALICE, messageId: message.messageId, data: button.callback_data });
   return nextMessage(h, before, match);
@@ -87,9 +88,12 @@ describe('/run typed, with the simulated cluster and no model', () => {
     expect(cluster.mutationCount()).toBe(0);
     expect((await cluster.list_deployments({ namespace: 'prod' })).find((d) => d.name === 'web')?.desired).toBe(2);
 
-    const approve = card.replyMarkup!.inline_keyboard[0]![0]!.callback_data!;
+    const approve = card.replyMarkup!.inline_keyboard[0][0].callback_data!;
     h.emulator.pressButton({ chatId: ALICE, userId: BOB, messageId: card.messageId, data: approve });
-    await h.emulator.waitFor(() => h.emulator.messages(ALICE).find((m) => m.messageId === card.messageId && m.plainText.includes('Done:')), 15_000);
+    await h.emulator.waitFor(
+      () => h.emulator.messages(ALICE).find((m) => m.messageId === card.messageId && m.plainText.includes('Done:')),
+      15_000,
+    );
     expect(cluster.mutationCount()).toBe(1);
     expect((await cluster.list_deployments({ namespace: 'prod' })).find((d) => d.name === 'web')?.desired).toBe(3);
   });
@@ -135,7 +139,7 @@ describe('/run typed, with the simulated cluster and no model', () => {
     const { h, cluster } = await start();
     const [pod] = await cluster.list_pods({ namespace: 'kube-system' });
     const before = cluster.calls().length;
-    const reply = await h.say(`/run delete_resource kind=pod name=${pod!.name} namespace=kube-system`);
+    const reply = await h.say(`/run delete_resource kind=pod name=${pod.name} namespace=kube-system`);
     expect(reply.plainText).toBe('🔒 Refused: kube-system is a protected namespace, reads only. Nothing was changed.');
     expect(cluster.calls().length).toBe(before);
     expect(cluster.mutationCount()).toBe(0);
@@ -145,13 +149,18 @@ describe('/run typed, with the simulated cluster and no model', () => {
   it('splits output over 4096 characters into several messages, each within the limit', async () => {
     const { h } = await start();
     const before = known(h);
-    h.emulator.sendUserMessage({ chatId: ALICE, userId: ALICE, text: '/run get_pod_logs pod=redis-0 namespace=prod tail_lines=400', languageCode: 'en' });
+    h.emulator.sendUserMessage({
+      chatId: ALICE,
+      userId: ALICE,
+      text: '/run get_pod_logs pod=redis-0 namespace=prod tail_lines=400',
+      languageCode: 'en',
+    });
     const last = await nextMessage(h, before, (m) => m.plainText.includes(FOOTER));
     const parts = h.emulator.messages(ALICE).filter((m) => !before.has(m.messageId) && m.messageId <= last.messageId);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.map((m) => m.plainText).join('').length).toBeGreaterThan(4096);
     for (const part of parts) expect([...part.plainText].length).toBeLessThanOrEqual(4096);
-    expect(parts[0]!.plainText).toMatch(/^Logs of redis-0 in prod/);
+    expect(parts[0].plainText).toMatch(/^Logs of redis-0 in prod/);
     // Every part stays valid HTML: the <pre> block is closed and reopened at each cut.
     for (const part of parts.slice(0, -1)) expect(part.text).toMatch(/<\/pre>$/);
   });
@@ -164,7 +173,7 @@ describe('/run guided, with buttons from the simulated cluster', () => {
     const labels = buttonLabels(tools);
     expect(labels).toHaveLength(13);
     expect(labels.at(-1)).toBe('✖ Cancel');
-    expect(tools.replyMarkup!.inline_keyboard[0]!.length).toBe(2);
+    expect(tools.replyMarkup!.inline_keyboard[0].length).toBe(2);
     expect(labels[0]).toBe('list_pods · list pods');
 
     const namespaces = await tap(h, tools, 'list_pods');
@@ -225,7 +234,7 @@ describe('/run guided, with buttons from the simulated cluster', () => {
     const cancelled = await tap(h, namespaces, '✖ Cancel');
     expect(cancelled.plainText).toBe('✖ Cancelled. Nothing was run.');
 
-    const stale = tools.replyMarkup!.inline_keyboard[0]![0]!.callback_data!;
+    const stale = tools.replyMarkup!.inline_keyboard[0][0].callback_data!;
     h.emulator.pressButton({ chatId: ALICE, userId: ALICE, messageId: tools.messageId, data: stale });
     const answer = await h.emulator.waitFor(() => h.emulator.callbackAnswers().find((a) => a.text?.includes('has ended')));
     expect(answer.showAlert).toBe(true);
@@ -250,7 +259,7 @@ describe('/run guided, with buttons from the simulated cluster', () => {
     const { h, cluster } = await start();
     const group = -4200;
     const tools = await h.say('/run', { chatId: group, userId: ALICE });
-    const button = tools.replyMarkup!.inline_keyboard[0]![0]!.callback_data!;
+    const button = tools.replyMarkup!.inline_keyboard[0][0].callback_data!;
     h.emulator.pressButton({ chatId: group, userId: BOB, messageId: tools.messageId, data: button });
     const refused = await h.emulator.waitFor(() => h.emulator.callbackAnswers().find((a) => a.userId === BOB));
     expect(refused.text).toContain('belongs to someone else');

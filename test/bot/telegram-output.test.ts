@@ -24,9 +24,14 @@ describe('posting to Telegram outside an update', () => {
     const { out, lines } = output();
     await out.send(CHAT, 'if replicas < 3 then <b>scale</b>');
     const [message] = emulator.messages(CHAT);
-    expect(message!.parseMode).toBeUndefined();
-    expect(message!.text).toBe('if replicas < 3 then scale');
-    expect(emulator.calls().filter((c) => c.method === 'sendMessage').map((c) => c.error?.error_code ?? 200)).toEqual([400, 200]);
+    expect(message.parseMode).toBeUndefined();
+    expect(message.text).toBe('if replicas < 3 then scale');
+    expect(
+      emulator
+        .calls()
+        .filter((c) => c.method === 'sendMessage')
+        .map((c) => c.error?.error_code ?? 200),
+    ).toEqual([400, 200]);
     expect(lines.some((l) => l.includes('retrying as plain text'))).toBe(true);
   });
 
@@ -45,10 +50,10 @@ describe('posting to Telegram outside an update', () => {
   it('treats editing a message to the same content as success, and removes buttons on request', async () => {
     const { out } = output();
     const [id] = await out.send(CHAT, 'card', { buttons: [[{ text: 'Approve', data: 'l1:en' }]] });
-    await out.edit(CHAT, id!, 'card', { buttons: [[{ text: 'Approve', data: 'l1:en' }]] });
-    await out.edit(CHAT, id!, 'card, decided');
+    await out.edit(CHAT, id, 'card', { buttons: [[{ text: 'Approve', data: 'l1:en' }]] });
+    await out.edit(CHAT, id, 'card, decided');
     const [message] = emulator.messages(CHAT);
-    expect(message!.text).toBe('card, decided');
-    expect(message!.replyMarkup?.inline_keyboard.length ?? 0).toBe(0);
+    expect(message.text).toBe('card, decided');
+    expect(message.replyMarkup?.inline_keyboard.length ?? 0).toBe(0);
   });
 });

@@ -21,7 +21,14 @@ function webTemplate(image: string, hash?: string): JsonMap {
   return {
     metadata: { labels: { app: 'web', ...(hash ? { 'pod-template-hash': hash } : {}) } },
     spec: {
-      containers: [{ name: 'web', image, ports: [{ containerPort: 8080, protocol: 'TCP' }], resources: { requests: { cpu: '100m', memory: '128Mi' } } }],
+      containers: [
+        {
+          name: 'web',
+          image,
+          ports: [{ containerPort: 8080, protocol: 'TCP' }],
+          resources: { requests: { cpu: '100m', memory: '128Mi' } },
+        },
+      ],
       restartPolicy: 'Always',
       terminationGracePeriodSeconds: 30,
     },
@@ -29,7 +36,13 @@ function webTemplate(image: string, hash?: string): JsonMap {
 }
 
 function namespace(name: string): JsonMap {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, creationTimestamp: at(30 * 24 * 60) }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, creationTimestamp: at(30 * 24 * 60) },
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
+  };
 }
 
 function node(name: string, options: { role: string; ip: string; ready: boolean; unschedulable?: boolean }): JsonMap {
@@ -42,7 +55,9 @@ function node(name: string, options: { role: string; ip: string; ready: boolean;
       labels: { 'kubernetes.io/hostname': name, [`node-role.kubernetes.io/${options.role}`]: '' },
     },
     spec: {
-      ...(options.unschedulable ? { unschedulable: true, taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }] } : {}),
+      ...(options.unschedulable
+        ? { unschedulable: true, taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }] }
+        : {}),
     },
     status: {
       addresses: [
@@ -52,7 +67,12 @@ function node(name: string, options: { role: string; ip: string; ready: boolean;
       capacity: { cpu: '4', memory: '16Gi', pods: '110' },
       allocatable: { cpu: '3800m', memory: '15Gi', pods: '110' },
       conditions: [
-        { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
+        {
+          type: 'MemoryPressure',
+          status: 'False',
+          reason: 'KubeletHasSufficientMemory',
+          message: 'kubelet has sufficient memory available',
+        },
         options.ready
           ? { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }
           : { type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' },
@@ -78,7 +98,16 @@ function webDeployment(): JsonMap {
         'kubernetes.io/change-cause': 'image nginx:1.27',
         'kubectl.kubernetes.io/last-applied-configuration': '{"apiVersion":"apps/v1","kind":"Deployment"}',
       },
-      managedFields: [{ manager: 'kubectl-client-side-apply', operation: 'Update', apiVersion: 'apps/v1', time: at(120), fieldsType: 'FieldsV1', fieldsV1: {} }],
+      managedFields: [
+        {
+          manager: 'kubectl-client-side-apply',
+          operation: 'Update',
+          apiVersion: 'apps/v1',
+          time: at(120),
+          fieldsType: 'FieldsV1',
+          fieldsV1: {},
+        },
+      ],
     },
     spec: {
       replicas: 2,
@@ -96,7 +125,12 @@ function webDeployment(): JsonMap {
       availableReplicas: 2,
       conditions: [
         { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' },
-        { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: 'ReplicaSet "web-6b9f5c8d7" has successfully progressed.' },
+        {
+          type: 'Progressing',
+          status: 'True',
+          reason: 'NewReplicaSetAvailable',
+          message: 'ReplicaSet "web-6b9f5c8d7" has successfully progressed.',
+        },
       ],
     },
   };
@@ -117,14 +151,23 @@ function webReplicaSet(entry: (typeof WEB_REVISIONS)[number], current: boolean):
         'deployment.kubernetes.io/revision': String(entry.revision),
         'kubernetes.io/change-cause': entry.cause,
       },
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: WEB_UID, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [
+        { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: WEB_UID, controller: true, blockOwnerDeletion: true },
+      ],
     },
-    spec: { replicas: current ? 2 : 0, selector: { matchLabels: { app: 'web', 'pod-template-hash': entry.hash } }, template: webTemplate(entry.image, entry.hash) },
+    spec: {
+      replicas: current ? 2 : 0,
+      selector: { matchLabels: { app: 'web', 'pod-template-hash': entry.hash } },
+      template: webTemplate(entry.image, entry.hash),
+    },
     status: { replicas: current ? 2 : 0, readyReplicas: current ? 2 : 0 },
   };
 }
 
-function pod(name: string, options: { app: string; hash: string; owner: string; node: string | null; image: string; ip: string; state: 'running' | 'crashloop' }): JsonMap {
+function pod(
+  name: string,
+  options: { app: string; hash: string; owner: string; node: string | null; image: string; ip: string; state: 'running' | 'crashloop' },
+): JsonMap {
   const running = options.state === 'running';
   return {
     apiVersion: 'v1',
@@ -146,7 +189,14 @@ function pod(name: string, options: { app: string; hash: string; owner: string; 
       ],
       containerStatuses: [
         running
-          ? { name: options.app, image: options.image, imageID: '', ready: true, restartCount: 0, state: { running: { startedAt: at(117) } } }
+          ? {
+              name: options.app,
+              image: options.image,
+              imageID: '',
+              ready: true,
+              restartCount: 0,
+              state: { running: { startedAt: at(117) } },
+            }
           : {
               name: options.app,
               image: options.image,
@@ -161,7 +211,11 @@ function pod(name: string, options: { app: string; hash: string; owner: string; 
   };
 }
 
-function event(name: string, involved: { kind: string; name: string }, fields: { type: string; reason: string; message: string; count: number; first: number; last: number }): JsonMap {
+function event(
+  name: string,
+  involved: { kind: string; name: string },
+  fields: { type: string; reason: string; message: string; count: number; first: number; last: number },
+): JsonMap {
   return {
     apiVersion: 'v1',
     kind: 'Event',
@@ -195,33 +249,94 @@ export function seedFakeCluster(fake: FakeKubeApi): void {
     metadata: { name: 'web-canary', namespace: 'prod', labels: { app: 'web' }, annotations: { 'deployment.kubernetes.io/revision': '9' } },
     spec: { replicas: 0, selector: { matchLabels: { app: 'web' } }, template: webTemplate('nginx:canary') },
   });
-  fake.put(pod(WEB_PODS[0]!, { app: 'web', hash: '6b9f5c8d7', owner: 'web-6b9f5c8d7', node: 'node-a', image: 'nginx:1.27', ip: '10.42.0.15', state: 'running' }));
-  fake.put(pod(WEB_PODS[1]!, { app: 'web', hash: '6b9f5c8d7', owner: 'web-6b9f5c8d7', node: 'node-b', image: 'nginx:1.27', ip: '10.42.1.16', state: 'running' }));
+  fake.put(
+    pod(WEB_PODS[0], {
+      app: 'web',
+      hash: '6b9f5c8d7',
+      owner: 'web-6b9f5c8d7',
+      node: 'node-a',
+      image: 'nginx:1.27',
+      ip: '10.42.0.15',
+      state: 'running',
+    }),
+  );
+  fake.put(
+    pod(WEB_PODS[1], {
+      app: 'web',
+      hash: '6b9f5c8d7',
+      owner: 'web-6b9f5c8d7',
+      node: 'node-b',
+      image: 'nginx:1.27',
+      ip: '10.42.1.16',
+      state: 'running',
+    }),
+  );
 
   fake.put({
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: 'api', namespace: 'prod', uid: API_UID, creationTimestamp: at(45), labels: { app: 'api' }, annotations: { 'deployment.kubernetes.io/revision': '1' } },
-    spec: { replicas: 1, selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'api', image: 'registry.example.com/api:1.8.0' }] } }, strategy: { type: 'RollingUpdate' } },
+    metadata: {
+      name: 'api',
+      namespace: 'prod',
+      uid: API_UID,
+      creationTimestamp: at(45),
+      labels: { app: 'api' },
+      annotations: { 'deployment.kubernetes.io/revision': '1' },
+    },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: 'api' } },
+      template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'api', image: 'registry.example.com/api:1.8.0' }] } },
+      strategy: { type: 'RollingUpdate' },
+    },
     status: { replicas: 1, updatedReplicas: 1, readyReplicas: 0, availableReplicas: 0, unavailableReplicas: 1 },
   });
-  fake.put(pod(API_POD, { app: 'api', hash: '7d4b9c6f5', owner: 'api-7d4b9c6f5', node: 'node-a', image: 'registry.example.com/api:1.8.0', ip: '10.42.0.20', state: 'crashloop' }));
+  fake.put(
+    pod(API_POD, {
+      app: 'api',
+      hash: '7d4b9c6f5',
+      owner: 'api-7d4b9c6f5',
+      node: 'node-a',
+      image: 'registry.example.com/api:1.8.0',
+      ip: '10.42.0.20',
+      state: 'crashloop',
+    }),
+  );
   fake.put({
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: 'batch-runner', namespace: 'prod', creationTimestamp: at(10), labels: { app: 'batch' } },
     spec: { containers: [{ name: 'runner', image: 'busybox:1.36' }] },
-    status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available' }] },
+    status: {
+      phase: 'Pending',
+      conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available' }],
+    },
   });
 
   fake.put({
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: 'web', namespace: 'prod', creationTimestamp: at(3 * 24 * 60), labels: { app: 'web' } },
-    spec: { type: 'ClusterIP', clusterIP: '10.43.0.10', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }] },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: '10.43.0.10',
+      selector: { app: 'web' },
+      ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }],
+    },
   });
-  fake.put({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-config', namespace: 'prod', creationTimestamp: at(3 * 24 * 60) }, data: { LOG_LEVEL: 'info', CACHE_TTL: '60' } });
-  fake.put({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'web-secret', namespace: 'prod', creationTimestamp: at(3 * 24 * 60) }, type: 'Opaque', data: { password: Buffer.from('hunter2-old').toString('base64') } });
+  fake.put({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'web-config', namespace: 'prod', creationTimestamp: at(3 * 24 * 60) },
+    data: { LOG_LEVEL: 'info', CACHE_TTL: '60' },
+  });
+  fake.put({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'web-secret', namespace: 'prod', creationTimestamp: at(3 * 24 * 60) },
+    type: 'Opaque',
+    data: { password: Buffer.from('hunter2-old').toString('base64') },
+  });
   fake.put({
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
@@ -229,11 +344,48 @@ export function seedFakeCluster(fake: FakeKubeApi): void {
     spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' }, minReplicas: 1, maxReplicas: 5 },
   });
 
-  fake.put(event('api.backoff', { kind: 'Pod', name: API_POD }, { type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container api in pod api-7d4b9c6f5-h8k2n_prod', count: 12, first: 40, last: 1 }));
-  fake.put(event('web-rs.create', { kind: 'ReplicaSet', name: 'web-6b9f5c8d7' }, { type: 'Normal', reason: 'SuccessfulCreate', message: 'Created pod: web-6b9f5c8d7-x2k4p', count: 1, first: 118, last: 118 }));
-  fake.put(event('web.scaling', { kind: 'Deployment', name: 'web' }, { type: 'Normal', reason: 'ScalingReplicaSet', message: 'Scaled up replica set web-6b9f5c8d7 to 2', count: 1, first: 120, last: 120 }));
-  fake.put(event('gateway.pulled', { kind: 'Pod', name: 'api-gateway-6d8f7c9b5-r2t4w' }, { type: 'Normal', reason: 'Pulled', message: 'Container image already present on machine', count: 1, first: 5, last: 5 }));
-  fake.put(event('config.updated', { kind: 'ConfigMap', name: 'web-config' }, { type: 'Normal', reason: 'Updated', message: 'ConfigMap updated', count: 1, first: 15, last: 15 }));
+  fake.put(
+    event(
+      'api.backoff',
+      { kind: 'Pod', name: API_POD },
+      {
+        type: 'Warning',
+        reason: 'BackOff',
+        message: 'Back-off restarting failed container api in pod api-7d4b9c6f5-h8k2n_prod',
+        count: 12,
+        first: 40,
+        last: 1,
+      },
+    ),
+  );
+  fake.put(
+    event(
+      'web-rs.create',
+      { kind: 'ReplicaSet', name: 'web-6b9f5c8d7' },
+      { type: 'Normal', reason: 'SuccessfulCreate', message: 'Created pod: web-6b9f5c8d7-x2k4p', count: 1, first: 118, last: 118 },
+    ),
+  );
+  fake.put(
+    event(
+      'web.scaling',
+      { kind: 'Deployment', name: 'web' },
+      { type: 'Normal', reason: 'ScalingReplicaSet', message: 'Scaled up replica set web-6b9f5c8d7 to 2', count: 1, first: 120, last: 120 },
+    ),
+  );
+  fake.put(
+    event(
+      'gateway.pulled',
+      { kind: 'Pod', name: 'api-gateway-6d8f7c9b5-r2t4w' },
+      { type: 'Normal', reason: 'Pulled', message: 'Container image already present on machine', count: 1, first: 5, last: 5 },
+    ),
+  );
+  fake.put(
+    event(
+      'config.updated',
+      { kind: 'ConfigMap', name: 'web-config' },
+      { type: 'Normal', reason: 'Updated', message: 'ConfigMap updated', count: 1, first: 15, last: 15 },
+    ),
+  );
 
   fake.setLogs('prod', API_POD, 'api', {
     current: [
@@ -246,7 +398,7 @@ export function seedFakeCluster(fake: FakeKubeApi): void {
       '2025-06-01T11:53:01Z FATAL cannot start without DATABASE_URL; exiting with code 1',
     ],
   });
-  fake.setLogs('prod', WEB_PODS[0]!, 'web', {
+  fake.setLogs('prod', WEB_PODS[0], 'web', {
     current: Array.from({ length: 300 }, (_, index) => `10.42.0.1 - - "GET /products/${index} HTTP/1.1" 200 ${1000 + index}`),
   });
 }

@@ -87,7 +87,10 @@ export interface RbacRequest {
 /** The apiserver's RBAC refusal, word for word. */
 export function forbiddenStatus(request: RbacRequest): FakeStatus {
   const plural = request.resource.split('/')[0] ?? request.resource;
-  const subject = request.name === undefined ? qualified({ plural, group: request.group }) : `${qualified({ plural, group: request.group })} "${request.name}"`;
+  const subject =
+    request.name === undefined
+      ? qualified({ plural, group: request.group })
+      : `${qualified({ plural, group: request.group })} "${request.name}"`;
   const scope = request.namespace === undefined ? 'at the cluster scope' : `in the namespace "${request.namespace}"`;
   return {
     code: 403,
@@ -116,9 +119,16 @@ export function isMap(value: Json | undefined): value is JsonMap {
   return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** A JSON value as the server writes it into keys and messages: a scalar as its text, null or missing as "", else JSON. */
+export function jsonText(value: Json | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
 function goMap(labels: JsonMap): string {
   return `map[string]string{${Object.entries(labels)
-    .map(([key, value]) => `"${key}":"${String(value)}"`)
+    .map(([key, value]) => `"${key}":"${jsonText(value)}"`)
     .join(', ')}}`;
 }
 
@@ -138,7 +148,10 @@ export function validate(object: JsonMap): Array<{ field: string; message: strin
     const metadata = isMap(template['metadata']) ? template['metadata'] : {};
     const labels = isMap(metadata['labels']) ? metadata['labels'] : {};
     if (Object.entries(selector).some(([key, value]) => labels[key] !== value)) {
-      causes.push({ field: 'spec.template.metadata.labels', message: `Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\`` });
+      causes.push({
+        field: 'spec.template.metadata.labels',
+        message: `Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``,
+      });
     }
     const podSpec = isMap(template['spec']) ? template['spec'] : {};
     const containers = Array.isArray(podSpec['containers']) ? podSpec['containers'] : [];

@@ -9,6 +9,7 @@ import { FakePatchError, jsonPatch, mergePatch } from './fake-kube-api-patches.j
 import {
   invalidStatus,
   isMap,
+  jsonText,
   notFoundStatus,
   resourceByKind,
   resourceByPlural,
@@ -59,8 +60,7 @@ function matchesFieldSelector(object: JsonMap, selector: string | undefined): bo
     const match = /^([^!=]+)(!=|==|=)(.*)$/.exec(term.trim());
     if (!match) throw new StatusError({ code: 400, reason: 'BadRequest', message: `invalid field selector "${term}"` });
     const [, path = '', op, expected = ''] = match;
-    const value = getPath(object, path);
-    const actual = value === undefined || value === null ? '' : String(value);
+    const actual = jsonText(getPath(object, path));
     return op === '!=' ? actual !== expected : actual === expected;
   });
 }
@@ -108,16 +108,25 @@ export function createFakeKubeStore(now: () => number): FakeKubeStore {
   }
 
   function put(object: JsonMap): JsonMap {
-    const resource = resourceByKind(String(object['kind']));
-    if (!resource) throw new Error(`fake API server: unknown kind ${String(object['kind'])}`);
+    const resource = resourceByKind(jsonText(object['kind']));
+    if (!resource) throw new Error(`fake API server: unknown kind ${jsonText(object['kind'])}`);
     const stored = withDefaults(structuredClone(object));
     const metadata = stored['metadata'] as JsonMap;
-    store.set(objectKey(resource.plural, resource.namespaced ? String(metadata['namespace']) : undefined, String(metadata['name'])), stored);
+    store.set(
+      objectKey(resource.plural, resource.namespaced ? jsonText(metadata['namespace']) : undefined, jsonText(metadata['name'])),
+      stored,
+    );
     return stored;
   }
 
   /** The object after a write: server-maintained metadata updated, as the API server does. */
-  function written(resource: FakeResource, live: JsonMap | undefined, next: JsonMap, manager: string, operation: 'Apply' | 'Update'): JsonMap {
+  function written(
+    resource: FakeResource,
+    live: JsonMap | undefined,
+    next: JsonMap,
+    manager: string,
+    operation: 'Apply' | 'Update',
+  ): JsonMap {
     const metadata = isMap(next['metadata']) ? { ...next['metadata'] } : {};
     const liveMeta = isMap(live?.['metadata']) ? live['metadata'] : {};
     metadata['uid'] = liveMeta['uid'] ?? randomUUID();
@@ -126,7 +135,9 @@ export function createFakeKubeStore(now: () => number): FakeKubeStore {
     const specChanged = JSON.stringify(live?.['spec'] ?? null) !== JSON.stringify(next['spec'] ?? null);
     const generation = typeof liveMeta['generation'] === 'number' ? liveMeta['generation'] : 1;
     metadata['generation'] = live === undefined ? 1 : specChanged ? generation + 1 : generation;
-    const fields = Array.isArray(liveMeta['managedFields']) ? liveMeta['managedFields'].filter((entry) => !(isMap(entry) && entry['manager'] === manager && entry['operation'] === operation)) : [];
+    const fields = Array.isArray(liveMeta['managedFields'])
+      ? liveMeta['managedFields'].filter((entry) => !(isMap(entry) && entry['manager'] === manager && entry['operation'] === operation))
+      : [];
     const apiVersion = resource.group === '' ? resource.version : `${resource.group}/${resource.version}`;
     metadata['managedFields'] = [...fields, { manager, operation, apiVersion, time: iso(), fieldsType: 'FieldsV1', fieldsV1: {} }];
     return { ...next, metadata };
@@ -155,7 +166,12 @@ export function createFakeKubeStore(now: () => number): FakeKubeStore {
     if (!resource || (resource.namespaced && namespace === undefined && name !== undefined)) {
       throw new StatusError({ code: 404, reason: 'NotFound', message: 'the server could not find the requested resource' });
     }
-    return { resource, ...(namespace === undefined ? {} : { namespace }), ...(name === undefined ? {} : { name }), ...(subresource === undefined ? {} : { subresource }) };
+    return {
+      resource,
+      ...(namespace === undefined ? {} : { namespace }),
+      ...(name === undefined ? {} : { name }),
+      ...(subresource === undefined ? {} : { subresource }),
+    };
   }
 
   function requireObject(target: FakeRoute & { name: string }): JsonMap {
@@ -174,7 +190,7 @@ export function createFakeKubeStore(now: () => number): FakeKubeStore {
         return matchesLabelSelector(isMap(labels) ? (labels as Record<string, string>) : {}, selector);
       })
       .filter((object) => matchesFieldSelector(object, query['fieldSelector']))
-      .sort((a, b) => String(getPath(a, 'metadata.name')).localeCompare(String(getPath(b, 'metadata.name'))));
+      .sort((a, b) => jsonText(getPath(a, 'metadata.name')).localeCompare(jsonText(getPath(b, 'metadata.name'))));
     const { resource } = target;
     return {
       apiVersion: resource.group === '' ? 'v1' : `${resource.group}/${resource.version}`,
@@ -190,11 +206,21 @@ export function createFakeKubeStore(now: () => number): FakeKubeStore {
     return {
       kind: 'Scale',
       apiVersion: 'autoscaling/v1',
-      metadata: { name: metadata['name']!, namespace: metadata['namespace']!, uid: metadata['uid']!, resourceVersion: metadata['resourceVersion']!, creationTimestamp: metadata['creationTimestamp']! },
+      metadata: {
+        name: metadata['name']!,
+        namespace: metadata['namespace']!,
+        uid: metadata['uid']!,
+        resourceVersion: metadata['resourceVersion']!,
+        creationTimestamp: metadata['creationTimestamp']!,
+      },
       spec: { replicas: getPath(deployment, 'spec.replicas') ?? 1 },
       status: {
         replicas: getPath(deployment, 'status.replicas') ?? 0,
-        selector: isMap(selector) ? Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`).join(',') : '',
+        selector: isMap(selector)
+          ? Object.entries(selector)
+              .map(([key, value]) => `${key}=${jsonText(value)}`)
+              .join(',')
+          : '',
       },
     };
   }
@@ -208,7 +234,11 @@ export function createFakeKubeStore(now: () => number): FakeKubeStore {
       case 'application/json-patch+json':
         return jsonPatch(live, body as Json);
       default:
-        throw new StatusError({ code: 415, reason: 'UnsupportedMediaType', message: `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml` });
+        throw new StatusError({
+          code: 415,
+          reason: 'UnsupportedMediaType',
+          message: `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`,
+        });
     }
   }
 
@@ -248,16 +278,28 @@ export function createFakeKubeStore(now: () => number): FakeKubeStore {
     if (request.contentType === 'application/apply-patch+yaml') {
       operation = 'Apply';
       if (manager === undefined || manager === '') {
-        throw new StatusError(invalidStatus('PatchOptions', 'meta.k8s.io', '', [{ field: 'fieldManager', message: 'Required value: is required for apply patch' }]));
+        throw new StatusError(
+          invalidStatus('PatchOptions', 'meta.k8s.io', '', [
+            { field: 'fieldManager', message: 'Required value: is required for apply patch' },
+          ]),
+        );
       }
       const applied = request.body;
       if (!isMap(applied as Json)) throw new StatusError({ code: 400, reason: 'BadRequest', message: 'apply patch must be an object' });
       const appliedMeta = getPath(applied as Json, 'metadata');
       if (!isMap(appliedMeta) || appliedMeta['name'] !== target.name) {
-        throw new StatusError({ code: 400, reason: 'BadRequest', message: `the name of the object (${String(isMap(appliedMeta) ? appliedMeta['name'] : '')}) does not match the name on the URL (${target.name})` });
+        throw new StatusError({
+          code: 400,
+          reason: 'BadRequest',
+          message: `the name of the object (${isMap(appliedMeta) ? jsonText(appliedMeta['name']) : ''}) does not match the name on the URL (${target.name})`,
+        });
       }
       if (target.namespace !== undefined && appliedMeta['namespace'] !== undefined && appliedMeta['namespace'] !== target.namespace) {
-        throw new StatusError({ code: 400, reason: 'BadRequest', message: 'the namespace of the provided object does not match the namespace sent on the request' });
+        throw new StatusError({
+          code: 400,
+          reason: 'BadRequest',
+          message: 'the namespace of the provided object does not match the namespace sent on the request',
+        });
       }
       if (!live && target.namespace !== undefined && !store.has(objectKey('namespaces', undefined, target.namespace))) {
         throw new StatusError(notFoundStatus({ plural: 'namespaces', group: '' }, target.namespace));
@@ -288,17 +330,26 @@ export function createFakeKubeStore(now: () => number): FakeKubeStore {
       apiVersion: 'v1',
       metadata: {},
       status: 'Success',
-      details: { name: target.name, group: target.resource.group, kind: target.resource.plural, uid: getPath(object, 'metadata.uid') ?? '' },
+      details: {
+        name: target.name,
+        group: target.resource.group,
+        kind: target.resource.plural,
+        uid: getPath(object, 'metadata.uid') ?? '',
+      },
     };
   }
 
   function podLog(target: FakeRoute & { name: string }, query: Record<string, string>): string {
     const pod = requireObject(target);
     const containers = getPath(pod, 'spec.containers');
-    const names = Array.isArray(containers) ? containers.map((container) => String(getPath(container, 'name'))) : [];
+    const names = Array.isArray(containers) ? containers.map((container) => jsonText(getPath(container, 'name'))) : [];
     const container = query['container'] ?? (names.length === 1 ? names[0] : undefined);
     if (container === undefined) {
-      throw new StatusError({ code: 400, reason: 'BadRequest', message: `a container name must be specified for pod ${target.name}, choose one of: [${names.join(' ')}]` });
+      throw new StatusError({
+        code: 400,
+        reason: 'BadRequest',
+        message: `a container name must be specified for pod ${target.name}, choose one of: [${names.join(' ')}]`,
+      });
     }
     if (!names.includes(container)) {
       throw new StatusError({ code: 400, reason: 'BadRequest', message: `container ${container} is not valid for pod ${target.name}` });
@@ -307,10 +358,17 @@ export function createFakeKubeStore(now: () => number): FakeKubeStore {
     const previous = query['previous'] === 'true';
     const lines = previous ? entry.previous : entry.current;
     if (lines === undefined) {
-      throw new StatusError({ code: 400, reason: 'BadRequest', message: `previous terminated container "${container}" in pod "${target.name}" not found` });
+      throw new StatusError({
+        code: 400,
+        reason: 'BadRequest',
+        message: `previous terminated container "${container}" in pod "${target.name}" not found`,
+      });
     }
     const tail = query['tailLines'] === undefined ? lines.length : Number(query['tailLines']);
-    let text = lines.slice(Math.max(0, lines.length - tail)).map((line) => `${line}\n`).join('');
+    let text = lines
+      .slice(Math.max(0, lines.length - tail))
+      .map((line) => `${line}\n`)
+      .join('');
     const limit = query['limitBytes'] === undefined ? undefined : Number(query['limitBytes']);
     if (limit !== undefined && Buffer.byteLength(text) > limit) text = Buffer.from(text).subarray(0, limit).toString('utf8');
     return text;
@@ -326,23 +384,44 @@ export function createFakeKubeStore(now: () => number): FakeKubeStore {
     if (target === 'version') {
       return {
         status: 200,
-        body: { major: '1', minor: '31', gitVersion: 'v1.31.4-fake', gitCommit: 'fake', gitTreeState: 'clean', buildDate: '2025-01-01T00:00:00Z', goVersion: 'go1.23.4', compiler: 'gc', platform: 'linux/amd64' },
+        body: {
+          major: '1',
+          minor: '31',
+          gitVersion: 'v1.31.4-fake',
+          gitCommit: 'fake',
+          gitTreeState: 'clean',
+          buildDate: '2025-01-01T00:00:00Z',
+          goVersion: 'go1.23.4',
+          compiler: 'gc',
+          platform: 'linux/amd64',
+        },
       };
     }
     authorize(method, target);
     const named = target.name === undefined ? undefined : (target as FakeRoute & { name: string });
     if (method === 'GET' && named === undefined) return { status: 200, body: list(target, request.query) };
-    if (named === undefined) throw new StatusError({ code: 405, reason: 'MethodNotAllowed', message: `the server does not allow this method on the requested resource` });
-    if (method === 'GET' && target.subresource === 'log' && target.resource.plural === 'pods') return { status: 200, body: podLog(named, request.query) };
+    if (named === undefined)
+      throw new StatusError({
+        code: 405,
+        reason: 'MethodNotAllowed',
+        message: `the server does not allow this method on the requested resource`,
+      });
+    if (method === 'GET' && target.subresource === 'log' && target.resource.plural === 'pods')
+      return { status: 200, body: podLog(named, request.query) };
     if (target.subresource === 'scale' && target.resource.plural === 'deployments') {
       if (method === 'GET') return { status: 200, body: scaleOf(requireObject(named)) };
       if (method === 'PATCH') return { status: 200, body: patchScale(named, request) };
     }
-    if (target.subresource !== undefined) throw new StatusError({ code: 404, reason: 'NotFound', message: 'the server could not find the requested resource' });
+    if (target.subresource !== undefined)
+      throw new StatusError({ code: 404, reason: 'NotFound', message: 'the server could not find the requested resource' });
     if (method === 'GET') return { status: 200, body: requireObject(named) };
     if (method === 'PATCH') return { status: 200, body: patchObject(named, request) };
     if (method === 'DELETE') return { status: 200, body: deleteObject(named, request.query) };
-    throw new StatusError({ code: 405, reason: 'MethodNotAllowed', message: `the server does not allow this method on the requested resource` });
+    throw new StatusError({
+      code: 405,
+      reason: 'MethodNotAllowed',
+      message: `the server does not allow this method on the requested resource`,
+    });
   }
 
   return {

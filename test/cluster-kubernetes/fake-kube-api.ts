@@ -128,14 +128,18 @@ export async function startFakeKubeApi(options: FakeKubeApiOptions = {}): Promis
     const fault = faults.findIndex((entry) => entry.method === method && entry.path === url.pathname);
     if (fault !== -1) {
       const [entry] = faults.splice(fault, 1);
-      return send(response, entry!.status.code, statusBody(entry!.status));
+      return send(response, entry.status.code, statusBody(entry.status));
     }
     try {
       const result = store.handle(method, url.pathname, { contentType, body, query }, authorize);
       send(response, result.status, result.body);
     } catch (error) {
       if (error instanceof StatusError) return send(response, error.status.code, statusBody(error.status));
-      send(response, 500, statusBody({ code: 500, reason: 'InternalError', message: error instanceof Error ? error.message : String(error) }));
+      send(
+        response,
+        500,
+        statusBody({ code: 500, reason: 'InternalError', message: error instanceof Error ? error.message : String(error) }),
+      );
     }
   }
 
@@ -154,9 +158,9 @@ export async function startFakeKubeApi(options: FakeKubeApiOptions = {}): Promis
     clearRequests: () => {
       recorded.length = 0;
     },
-    put: store.put,
-    get: store.get,
-    setLogs: store.setLogs,
+    put: (object) => store.put(object),
+    get: (kind, name, namespace) => store.get(kind, name, namespace),
+    setLogs: (namespace, pod, container, logs) => store.setLogs(namespace, pod, container, logs),
     deny(rule) {
       denied.push(rule);
     },

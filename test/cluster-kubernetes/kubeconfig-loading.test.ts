@@ -23,11 +23,15 @@ async function kubeconfig(options: Parameters<typeof writeFakeKubeconfig>[0]): P
 }
 
 describe('loading the kubeconfig as kubectl does', () => {
-  it('merges the files KUBECONFIG lists: the first file\'s current context and names win', async () => {
+  it("merges the files KUBECONFIG lists: the first file's current context and names win", async () => {
     const fake = await fakeApi();
     const first = await kubeconfig({ server: fake.url, token: fake.token });
     // The second file reuses the names "fake-cluster" and "fake-admin" for another server; kubectl keeps the first.
-    const second = await kubeconfig({ server: 'http://127.0.0.1:1', token: 'other', extraContexts: [{ name: 'backup', token: fake.token }] });
+    const second = await kubeconfig({
+      server: 'http://127.0.0.1:1',
+      token: 'other',
+      extraContexts: [{ name: 'backup', token: fake.token }],
+    });
 
     const merged = createKubernetesExecutor({ kubeconfigPath: `${first}:${second}` });
     expect(merged.description).toBe(`Kubernetes context fake-admin at ${fake.url}`);

@@ -17,7 +17,10 @@ async function fakeCluster(): Promise<FakeCluster> {
   return cluster;
 }
 
-async function kubeconfigFor(server: string, options: { context?: string; extraContexts?: Array<{ name: string; token: string }> } = {}): Promise<FakeKubeconfig> {
+async function kubeconfigFor(
+  server: string,
+  options: { context?: string; extraContexts?: Array<{ name: string; token: string }> } = {},
+): Promise<FakeKubeconfig> {
   const kubeconfig = await writeFakeKubeconfig({ server, token: 'token', ...options });
   cleanups.push(() => kubeconfig.remove());
   return kubeconfig;
@@ -54,7 +57,10 @@ describe('errors from the API server become ClusterErrors', () => {
   it('403 on a preview: the dry run meets the same RBAC check, so the card can say so before anyone approves', async () => {
     const { fake, executor } = await fakeCluster();
     fake.deny({ verb: 'delete', resource: 'deployments' });
-    const error = await expectClusterError(executor.preview({ name: 'delete_resource', arguments: { namespace: 'prod', kind: 'deployment', name: 'web' } }), 'forbidden');
+    const error = await expectClusterError(
+      executor.preview({ name: 'delete_resource', arguments: { namespace: 'prod', kind: 'deployment', name: 'web' } }),
+      'forbidden',
+    );
     expect(error.details).toMatchObject({ verb: 'delete', resource: 'deployments', group: 'apps', namespace: 'prod', name: 'web' });
   });
 
@@ -70,7 +76,12 @@ describe('errors from the API server become ClusterErrors', () => {
     const { executor } = await fakeCluster();
     const error = await expectClusterError(executor.scale_deployment({ namespace: 'prod', name: 'nope', replicas: 1 }), 'not_found');
     expect(error.message).toBe('deployment "nope" not found in namespace "prod"');
-    expect(error.details).toMatchObject({ kind: 'deployment', name: 'nope', namespace: 'prod', apiMessage: 'deployments.apps "nope" not found' });
+    expect(error.details).toMatchObject({
+      kind: 'deployment',
+      name: 'nope',
+      namespace: 'prod',
+      apiMessage: 'deployments.apps "nope" not found',
+    });
   });
 
   it('404: applying into a namespace that does not exist names the namespace', async () => {
@@ -82,7 +93,10 @@ describe('errors from the API server become ClusterErrors', () => {
 
   it('404: logs of a previous container that never ran', async () => {
     const { executor } = await fakeCluster();
-    const error = await expectClusterError(executor.get_pod_logs({ namespace: 'prod', pod: 'web-6b9f5c8d7-x2k4p', previous: true }), 'not_found');
+    const error = await expectClusterError(
+      executor.get_pod_logs({ namespace: 'prod', pod: 'web-6b9f5c8d7-x2k4p', previous: true }),
+      'not_found',
+    );
     expect(error.message).toBe('previous terminated container "web" in pod "web-6b9f5c8d7-x2k4p" not found');
   });
 
@@ -93,7 +107,14 @@ describe('errors from the API server become ClusterErrors', () => {
     const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\ndata:\n  LOG_LEVEL: debug\n';
     const error = await expectClusterError(executor.apply_manifest({ namespace: 'prod', manifest }), 'conflict');
     expect(error.message).toBe(`conflict: ${message}`);
-    expect(error.details).toMatchObject({ verb: 'patch', resource: 'configmaps', kind: 'ConfigMap', name: 'web-config', status: '409', reason: 'Conflict' });
+    expect(error.details).toMatchObject({
+      verb: 'patch',
+      resource: 'configmaps',
+      kind: 'ConfigMap',
+      name: 'web-config',
+      status: '409',
+      reason: 'Conflict',
+    });
     expect(fake.writes().filter((request) => request.query['dryRun'] === undefined)).toEqual([]);
   });
 
@@ -111,7 +132,13 @@ describe('errors from the API server become ClusterErrors', () => {
       '    spec: {containers: [{name: web, image: "nginx:1.28"}]}',
     ].join('\n');
     const error = await expectClusterError(executor.apply_manifest({ namespace: 'prod', manifest }), 'invalid');
-    expect(error.details).toMatchObject({ field: 'spec.template.metadata.labels', status: '422', reason: 'Invalid', kind: 'Deployment', name: 'web' });
+    expect(error.details).toMatchObject({
+      field: 'spec.template.metadata.labels',
+      status: '422',
+      reason: 'Invalid',
+      kind: 'Deployment',
+      name: 'web',
+    });
     expect(error.message).toContain('Deployment.apps "web" is invalid: spec.template.metadata.labels');
   });
 
@@ -134,7 +161,10 @@ describe('errors from the API server become ClusterErrors', () => {
     const ping = await executor.ping();
     expect(ping.ok).toBe(false);
     expect(ping.detail).toContain('ECONNREFUSED');
-    await expectClusterError(executor.preview({ name: 'scale_deployment', arguments: { namespace: 'prod', name: 'web', replicas: 3 } }), 'unavailable');
+    await expectClusterError(
+      executor.preview({ name: 'scale_deployment', arguments: { namespace: 'prod', name: 'web', replicas: 3 } }),
+      'unavailable',
+    );
   });
 
   it('a server that never answers: the request is abandoned at the timeout as unavailable', async () => {
@@ -161,7 +191,9 @@ describe('errors from the API server become ClusterErrors', () => {
 
 describe('start-up failures name what is wrong', () => {
   it('refuses a kubeconfig that does not exist and a context it does not have', async () => {
-    expect(() => createKubernetesExecutor({ kubeconfigPath: '/nonexistent/config' })).toThrow('kubeconfig file not found: /nonexistent/config');
+    expect(() => createKubernetesExecutor({ kubeconfigPath: '/nonexistent/config' })).toThrow(
+      'kubeconfig file not found: /nonexistent/config',
+    );
     const kubeconfig = await kubeconfigFor('http://127.0.0.1:1');
     expect(() => createKubernetesExecutor({ kubeconfigPath: kubeconfig.path, context: 'prod-admin' })).toThrow(
       'kubeconfig has no context "prod-admin" (contexts: fake-admin)',

@@ -52,18 +52,24 @@ const CALLS: WriteToolCall[] = [
 ];
 
 describe('previews of write calls', () => {
-  it.each(CALLS.map((call) => [call.name, call] as const))('%s: every write is the same request with dryRun=All, and nothing changes', async (_name, call) => {
-    const before = snapshot();
-    const preview = await cluster.executor.preview(call);
-    expect(preview.dryRun).toBe('server');
-    const writes = cluster.fake.writes();
-    expect(writes.length).toBeGreaterThan(0);
-    for (const write of writes) expect(write.query['dryRun']).toBe('All');
-    expect(snapshot()).toBe(before);
-  });
+  it.each(CALLS.map((call) => [call.name, call] as const))(
+    '%s: every write is the same request with dryRun=All, and nothing changes',
+    async (_name, call) => {
+      const before = snapshot();
+      const preview = await cluster.executor.preview(call);
+      expect(preview.dryRun).toBe('server');
+      const writes = cluster.fake.writes();
+      expect(writes.length).toBeGreaterThan(0);
+      for (const write of writes) expect(write.query['dryRun']).toBe('All');
+      expect(snapshot()).toBe(before);
+    },
+  );
 
   it('scale shows replicas now and after, and warns about the autoscaler that manages the deployment', async () => {
-    const preview = await cluster.executor.preview({ name: 'scale_deployment', arguments: { namespace: 'prod', name: 'api', replicas: 3 } });
+    const preview = await cluster.executor.preview({
+      name: 'scale_deployment',
+      arguments: { namespace: 'prod', name: 'api', replicas: 3 },
+    });
     expect(cluster.fake.writes()).toEqual([
       expect.objectContaining({
         path: '/apis/apps/v1/namespaces/prod/deployments/api/scale',
@@ -72,8 +78,15 @@ describe('previews of write calls', () => {
         body: { spec: { replicas: 3 } },
       }),
     ]);
-    expect(preview).toMatchObject({ action: 'scale', target: { kind: 'deployment', name: 'api', namespace: 'prod' }, current: { replicas: 1 }, after: { replicas: 3 } });
-    expect(preview.notes).toEqual(['HorizontalPodAutoscaler api manages this deployment (min 1, max 5); it may change the replica count again']);
+    expect(preview).toMatchObject({
+      action: 'scale',
+      target: { kind: 'deployment', name: 'api', namespace: 'prod' },
+      current: { replicas: 1 },
+      after: { replicas: 3 },
+    });
+    expect(preview.notes).toEqual([
+      'HorizontalPodAutoscaler api manages this deployment (min 1, max 5); it may change the replica count again',
+    ]);
   });
 
   it('restart shows the current and next revision, the pods replaced and the annotation it adds', async () => {
@@ -87,14 +100,22 @@ describe('previews of write calls', () => {
 
   it('rollback shows the revision it restores and the image change', async () => {
     const preview = await cluster.executor.preview({ name: 'rollback_deployment', arguments: { namespace: 'prod', name: 'web' } });
-    expect(preview).toMatchObject({ currentRevision: 3, targetRevision: 2, affectedPods: WEB_PODS, after: { images: ['nginx:1.26'], revision: 4 } });
+    expect(preview).toMatchObject({
+      currentRevision: 3,
+      targetRevision: 2,
+      affectedPods: WEB_PODS,
+      after: { images: ['nginx:1.26'], revision: 4 },
+    });
     expect(preview.diff).toContain('-        - image: nginx:1.27');
     expect(preview.diff).toContain('+        - image: nginx:1.26');
     expect(preview.notes).toEqual(['revision 2 becomes revision 4, as kubectl rollout undo does']);
   });
 
   it('delete of a deployment says what goes away: the object and its pods', async () => {
-    const preview = await cluster.executor.preview({ name: 'delete_resource', arguments: { namespace: 'prod', kind: 'deployment', name: 'web' } });
+    const preview = await cluster.executor.preview({
+      name: 'delete_resource',
+      arguments: { namespace: 'prod', kind: 'deployment', name: 'web' },
+    });
     expect(cluster.fake.writes()).toEqual([
       expect.objectContaining({ method: 'DELETE', path: '/apis/apps/v1/namespaces/prod/deployments/web', query: { dryRun: 'All' } }),
     ]);

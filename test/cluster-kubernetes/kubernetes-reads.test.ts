@@ -16,7 +16,7 @@ function sent() {
 }
 
 describe('the Kubernetes executor reads over HTTP through the kubeconfig', () => {
-  it('authenticates every request with the kubeconfig user\'s bearer token', async () => {
+  it("authenticates every request with the kubeconfig user's bearer token", async () => {
     await cluster.executor.list_pods({ namespace: 'prod' });
     await cluster.executor.list_nodes();
     expect(cluster.fake.requests().length).toBeGreaterThan(0);
@@ -29,11 +29,19 @@ describe('the Kubernetes executor reads over HTTP through the kubeconfig', () =>
     expect(cluster.executor.description).not.toContain(cluster.fake.token);
   });
 
-  it('list_pods lists the namespace\'s pods with kubectl\'s status, owner and readiness', async () => {
+  it("list_pods lists the namespace's pods with kubectl's status, owner and readiness", async () => {
     const pods = await cluster.executor.list_pods({ namespace: 'prod' });
     expect(sent()).toEqual([{ method: 'GET', path: '/api/v1/namespaces/prod/pods', query: {} }]);
     expect(pods.map((pod) => pod.name)).toEqual([API_POD, 'batch-runner', ...WEB_PODS]);
-    expect(pods[0]).toMatchObject({ phase: 'Running', ready: '0/1', restarts: 7, reason: 'CrashLoopBackOff', owner: 'Deployment/api', node: 'node-a', age: '45m' });
+    expect(pods[0]).toMatchObject({
+      phase: 'Running',
+      ready: '0/1',
+      restarts: 7,
+      reason: 'CrashLoopBackOff',
+      owner: 'Deployment/api',
+      node: 'node-a',
+      age: '45m',
+    });
     expect(pods[1]).toMatchObject({ phase: 'Pending', reason: 'Unschedulable', node: null, owner: null });
     expect(pods[2]).toMatchObject({ ready: '1/1', reason: null, owner: 'Deployment/web', ip: '10.42.0.15', images: ['nginx:1.27'] });
   });
@@ -48,7 +56,11 @@ describe('the Kubernetes executor reads over HTTP through the kubeconfig', () =>
     const logs = await cluster.executor.get_pod_logs({ namespace: 'prod', pod: API_POD, tail_lines: 2 });
     expect(sent()).toEqual([
       { method: 'GET', path: `/api/v1/namespaces/prod/pods/${API_POD}`, query: {} },
-      { method: 'GET', path: `/api/v1/namespaces/prod/pods/${API_POD}/log`, query: { container: 'api', tailLines: '3', limitBytes: '262144' } },
+      {
+        method: 'GET',
+        path: `/api/v1/namespaces/prod/pods/${API_POD}/log`,
+        query: { container: 'api', tailLines: '3', limitBytes: '262144' },
+      },
     ]);
     expect(logs).toEqual({
       pod: API_POD,
@@ -78,9 +90,9 @@ describe('the Kubernetes executor reads over HTTP through the kubeconfig', () =>
   it('get_pod_logs caps lines and bytes, keeping the newest lines when the byte cap cuts the answer', async () => {
     await cluster.close();
     cluster = await startFakeCluster({ logLimits: { maxLines: 250, maxBytes: 2000 } });
-    const logs = await cluster.executor.get_pod_logs({ namespace: 'prod', pod: WEB_PODS[0]!, tail_lines: 5000 });
+    const logs = await cluster.executor.get_pod_logs({ namespace: 'prod', pod: WEB_PODS[0], tail_lines: 5000 });
     const logRequests = cluster.fake.requests().filter((request) => request.path.endsWith('/log'));
-    expect(logRequests[0]!.query).toMatchObject({ tailLines: '251', limitBytes: '2000' });
+    expect(logRequests[0].query).toMatchObject({ tailLines: '251', limitBytes: '2000' });
     // The first answer stopped at 2000 bytes, before the newest lines: it is asked again for fewer lines.
     expect(logRequests).toHaveLength(2);
     expect(logs.truncated).toBe(true);
@@ -88,7 +100,7 @@ describe('the Kubernetes executor reads over HTTP through the kubeconfig', () =>
     expect(logs.lines.reduce((bytes, line) => bytes + Buffer.byteLength(line) + 1, 0)).toBeLessThanOrEqual(2000);
   });
 
-  it('list_events lists the namespace\'s events newest first', async () => {
+  it("list_events lists the namespace's events newest first", async () => {
     const events = await cluster.executor.list_events({ namespace: 'prod' });
     expect(sent()).toEqual([{ method: 'GET', path: '/api/v1/namespaces/prod/events', query: {} }]);
     expect(events.map((event) => event.object)).toEqual([
@@ -120,7 +132,11 @@ describe('the Kubernetes executor reads over HTTP through the kubeconfig', () =>
   it('list_events for one pod lets the server filter by field selector', async () => {
     await cluster.executor.list_events({ namespace: 'prod', involved_object: `pod/${API_POD}` });
     expect(sent()).toEqual([
-      { method: 'GET', path: '/api/v1/namespaces/prod/events', query: { fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${API_POD}` } },
+      {
+        method: 'GET',
+        path: '/api/v1/namespaces/prod/events',
+        query: { fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${API_POD}` },
+      },
     ]);
   });
 
@@ -184,7 +200,11 @@ describe('the Kubernetes executor reads over HTTP through the kubeconfig', () =>
       { method: 'GET', path: '/apis/apps/v1/namespaces/prod/deployments/web', query: {} },
       { method: 'GET', path: '/api/v1/namespaces/prod/pods', query: { labelSelector: 'app=web' } },
       { method: 'GET', path: '/apis/apps/v1/namespaces/prod/replicasets', query: { labelSelector: 'app=web' } },
-      { method: 'GET', path: '/api/v1/namespaces/prod/events', query: { fieldSelector: 'involvedObject.kind=Deployment,involvedObject.name=web' } },
+      {
+        method: 'GET',
+        path: '/api/v1/namespaces/prod/events',
+        query: { fieldSelector: 'involvedObject.kind=Deployment,involvedObject.name=web' },
+      },
     ]);
     expect(description).toMatchObject({
       kind: 'deployment',

@@ -61,7 +61,7 @@ describe('scale_deployment', () => {
 });
 
 describe('restart_deployment', () => {
-  it('sends kubectl rollout restart\'s strategic merge patch with the restart time', async () => {
+  it("sends kubectl rollout restart's strategic merge patch with the restart time", async () => {
     const result = await cluster.executor.restart_deployment({ namespace: 'prod', name: 'web' });
     expect(committed()).toEqual([
       {
@@ -73,10 +73,17 @@ describe('restart_deployment', () => {
         authenticated: true,
       },
     ]);
-    expect(field(webDeployment(), 'spec.template.metadata.annotations')).toEqual({ 'kubectl.kubernetes.io/restartedAt': '2025-06-01T12:00:00Z' });
+    expect(field(webDeployment(), 'spec.template.metadata.annotations')).toEqual({
+      'kubectl.kubernetes.io/restartedAt': '2025-06-01T12:00:00Z',
+    });
     // The rest of the template is untouched by the merge.
     expect(field(webDeployment(), 'spec.template.metadata.labels')).toEqual({ app: 'web' });
-    expect(result).toMatchObject({ action: 'restart', changed: true, before: { revision: 3, pods: WEB_PODS }, after: { restartedAt: '2025-06-01T12:00:00Z' } });
+    expect(result).toMatchObject({
+      action: 'restart',
+      changed: true,
+      before: { revision: 3, pods: WEB_PODS },
+      after: { restartedAt: '2025-06-01T12:00:00Z' },
+    });
     expect(result.message).toBe('deployment.apps/web restarted');
   });
 
@@ -90,7 +97,7 @@ describe('restart_deployment', () => {
 });
 
 describe('rollback_deployment', () => {
-  it('sends kubectl rollout undo\'s JSON patch: the previous revision\'s template and the annotations', async () => {
+  it("sends kubectl rollout undo's JSON patch: the previous revision's template and the annotations", async () => {
     const result = await cluster.executor.rollback_deployment({ namespace: 'prod', name: 'web' });
     expect(committed()).toEqual([
       {
@@ -106,7 +113,14 @@ describe('rollback_deployment', () => {
             value: {
               metadata: { labels: { app: 'web' } },
               spec: {
-                containers: [{ name: 'web', image: 'nginx:1.26', ports: [{ containerPort: 8080, protocol: 'TCP' }], resources: { requests: { cpu: '100m', memory: '128Mi' } } }],
+                containers: [
+                  {
+                    name: 'web',
+                    image: 'nginx:1.26',
+                    ports: [{ containerPort: 8080, protocol: 'TCP' }],
+                    resources: { requests: { cpu: '100m', memory: '128Mi' } },
+                  },
+                ],
                 restartPolicy: 'Always',
                 terminationGracePeriodSeconds: 30,
               },
@@ -141,7 +155,7 @@ describe('rollback_deployment', () => {
     expect(field(webDeployment(), 'spec.template.spec.containers')).toMatchObject([{ image: 'nginx:1.25' }]);
   });
 
-  it('skips the patch when the template already is that revision\'s, as kubectl does', async () => {
+  it("skips the patch when the template already is that revision's, as kubectl does", async () => {
     const result = await cluster.executor.rollback_deployment({ namespace: 'prod', name: 'web', revision: 3 });
     expect(result.changed).toBe(false);
     expect(result.message).toContain('skipped rollback (current template already matches revision 3)');
@@ -149,7 +163,10 @@ describe('rollback_deployment', () => {
   });
 
   it('refuses a revision that is not in the history and sends nothing', async () => {
-    const error = await expectClusterError(cluster.executor.rollback_deployment({ namespace: 'prod', name: 'web', revision: 9 }), 'not_found');
+    const error = await expectClusterError(
+      cluster.executor.rollback_deployment({ namespace: 'prod', name: 'web', revision: 9 }),
+      'not_found',
+    );
     expect(error.message).toContain('unable to find specified revision 9');
     expect(cluster.fake.writes()).toEqual([]);
   });

@@ -14,8 +14,9 @@ afterEach(async () => {
 
 /** The keys of an object (of the first element for a list), sorted: the shape the bot renders. */
 function keys(value: unknown): string[] {
-  const object = Array.isArray(value) ? value[0] : value;
-  return Object.keys(object as object).sort();
+  const object: unknown = Array.isArray(value) ? value[0] : value;
+  if (typeof object !== 'object' || object === null) throw new Error(`expected an object, got ${typeof object}`);
+  return Object.keys(object).sort();
 }
 
 type Read = (executor: ClusterExecutor, pod: string) => Promise<unknown>;
@@ -28,10 +29,13 @@ const READS: Array<[string, Read]> = [
   ['get_rollout_history', (executor) => executor.get_rollout_history({ namespace: 'prod', name: 'web' })],
   ['list_nodes', (executor) => executor.list_nodes()],
   ['describe_resource', (executor) => executor.describe_resource({ namespace: 'prod', kind: 'deployment', name: 'web' })],
-  ['describe_resource details', async (executor) => (await executor.describe_resource({ namespace: 'prod', kind: 'deployment', name: 'web' })).details],
+  [
+    'describe_resource details',
+    async (executor) => (await executor.describe_resource({ namespace: 'prod', kind: 'deployment', name: 'web' })).details,
+  ],
 ];
 
-describe('the Kubernetes executor\'s results have the simulated cluster\'s shapes, so the bot renders both alike', () => {
+describe("the Kubernetes executor's results have the simulated cluster's shapes, so the bot renders both alike", () => {
   it.each(READS)('%s', async (_name, read) => {
     const simulated = createSimulatedCluster();
     const simulatedPod = (await simulated.list_pods({ namespace: 'prod' })).find((pod) => pod.reason === null)!.name;

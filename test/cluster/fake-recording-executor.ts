@@ -21,7 +21,10 @@ export function createFakeRecordingExecutor() {
     backend: 'kubernetes',
     description: 'fake recording executor (test only)',
     list_pods: async (args) => (record('list_pods', args), []),
-    get_pod_logs: async (args) => (record('get_pod_logs', args), { pod: args.pod, namespace: '', container: '', previous: false, lines: [], truncated: false }),
+    get_pod_logs: async (args) => (
+      record('get_pod_logs', args),
+      { pod: args.pod, namespace: '', container: '', previous: false, lines: [], truncated: false }
+    ),
     describe_resource: async (args) => (
       record('describe_resource', args),
       { kind: args.kind, name: args.name, createdAt: '', age: '', labels: {}, annotations: {}, details: {}, events: [] }

@@ -34,17 +34,29 @@ describe('the scoped executor', () => {
     const read = await expectClusterError(scoped.list_pods({ namespace: 'monitoring' }), 'out_of_scope');
     expect(read.details).toMatchObject({ namespace: 'monitoring', verb: 'read', tool: 'list_pods', allowed: 'prod,staging' });
     await expectClusterError(scoped.get_pod_logs({ namespace: 'monitoring', pod: 'x' }), 'out_of_scope');
-    const write = await expectClusterError(scoped.delete_resource({ kind: 'deployment', name: 'grafana', namespace: 'monitoring' }), 'out_of_scope');
+    const write = await expectClusterError(
+      scoped.delete_resource({ kind: 'deployment', name: 'grafana', namespace: 'monitoring' }),
+      'out_of_scope',
+    );
     expect(write.details).toMatchObject({ verb: 'write', kind: 'deployment', name: 'grafana' });
-    await expectClusterError(scoped.preview({ name: 'restart_deployment', arguments: { name: 'grafana', namespace: 'monitoring' } }), 'out_of_scope');
+    await expectClusterError(
+      scoped.preview({ name: 'restart_deployment', arguments: { name: 'grafana', namespace: 'monitoring' } }),
+      'out_of_scope',
+    );
     expect(inner.calls()).toEqual([]);
   });
 
   it('refuses writes in a protected namespace, previews included, and allows reads there', async () => {
     const { inner, scoped } = scopedSimulated();
-    const error = await expectClusterError(scoped.scale_deployment({ name: 'coredns', namespace: 'kube-system', replicas: 0 }), 'protected_namespace');
+    const error = await expectClusterError(
+      scoped.scale_deployment({ name: 'coredns', namespace: 'kube-system', replicas: 0 }),
+      'protected_namespace',
+    );
     expect(error.details).toMatchObject({ namespace: 'kube-system', verb: 'write', tool: 'scale_deployment' });
-    await expectClusterError(scoped.preview({ name: 'restart_deployment', arguments: { name: 'coredns', namespace: 'kube-system' } }), 'protected_namespace');
+    await expectClusterError(
+      scoped.preview({ name: 'restart_deployment', arguments: { name: 'coredns', namespace: 'kube-system' } }),
+      'protected_namespace',
+    );
     await expectClusterError(scoped.delete_resource({ kind: 'pod', name: 'x', namespace: 'kube-public' }), 'protected_namespace');
     expect(inner.mutationCount()).toBe(0);
 
@@ -114,7 +126,10 @@ describe('the scoped executor', () => {
     await scoped.describe_resource({ kind: 'node', name: 'n1', namespace: 'ignored' });
     await scoped.preview({ name: 'scale_deployment', arguments: { name: 'web', replicas: 2, namespace: 'staging' } });
     await expectClusterError(scoped.list_pods({ namespace: 'kube-system' }), 'out_of_scope');
-    await expectClusterError(scoped.apply_manifest({ manifest: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a, namespace: monitoring }\n' }), 'out_of_scope');
+    await expectClusterError(
+      scoped.apply_manifest({ manifest: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a, namespace: monitoring }\n' }),
+      'out_of_scope',
+    );
     expect(received).toEqual([
       { method: 'list_events', arguments: { involved_object: 'api', namespace: 'prod' } },
       { method: 'rollback_deployment', arguments: { name: 'api', revision: 2, namespace: 'prod' } },

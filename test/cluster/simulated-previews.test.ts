@@ -10,7 +10,10 @@ const allWrites: WriteToolCall[] = [
   { name: 'delete_resource', arguments: { kind: 'node', name: 'sim-node-2' } },
   {
     name: 'apply_manifest',
-    arguments: { namespace: 'prod', manifest: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: api-config }\ndata: { LOG_LEVEL: debug }\n' },
+    arguments: {
+      namespace: 'prod',
+      manifest: 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: api-config }\ndata: { LOG_LEVEL: debug }\n',
+    },
   },
 ];
 
@@ -75,7 +78,7 @@ describe('previews of the simulated cluster', () => {
     expect(node.affectedPods.length).toBeGreaterThan(2);
     expect(node.affectedPods.every((pod) => pod.includes('/'))).toBe(true);
 
-    const pod = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=web' }))[0]!.name;
+    const pod = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=web' }))[0].name;
     const podPreview = await cluster.preview({ name: 'delete_resource', arguments: { kind: 'pod', name: pod, namespace: 'prod' } });
     expect(podPreview.affectedPods).toEqual([pod]);
     expect(podPreview.notes).toEqual(['owned by Deployment/web: its controller creates a replacement pod']);

@@ -35,7 +35,12 @@ describe('the simulated cluster, read tools', () => {
         expect(pod.images).toEqual(['registry.example.com/shop/api:1.8.0']);
       }
       const healthy = pods.filter((pod) => pod.owner !== 'Deployment/api');
-      expect(healthy.map((pod) => pod.owner).sort()).toEqual(['Deployment/web', 'Deployment/web', 'Deployment/worker', 'StatefulSet/redis']);
+      expect(healthy.map((pod) => pod.owner).sort()).toEqual([
+        'Deployment/web',
+        'Deployment/web',
+        'Deployment/worker',
+        'StatefulSet/redis',
+      ]);
       for (const pod of healthy) expect(pod).toMatchObject({ ready: '1/1', restarts: 0, reason: null, phase: 'Running' });
       expect(healthy.find((pod) => pod.name === 'redis-0')).toBeDefined();
     });
@@ -58,16 +63,16 @@ describe('the simulated cluster, read tools', () => {
 
     it('counts more restarts as the crash loop goes on', async () => {
       const { cluster, clock } = simulatedClusterAt();
-      const before = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' }))[0]!.restarts;
+      const before = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' }))[0].restarts;
       clock.advance(HOUR);
-      const after = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' }))[0]!.restarts;
+      const after = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' }))[0].restarts;
       expect(after - before).toBeGreaterThanOrEqual(11);
     });
   });
 
   describe('get_pod_logs', () => {
     async function apiPod(cluster: ReturnType<typeof createSimulatedCluster>) {
-      return (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' }))[0]!.name;
+      return (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' }))[0].name;
     }
 
     it("explains the crash in the previous container's logs: DATABASE_URL is not set", async () => {
@@ -81,11 +86,11 @@ describe('the simulated cluster, read tools', () => {
 
     it('respects tail_lines and says when older lines were left out', async () => {
       const { cluster } = simulatedClusterAt();
-      const web = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=web' }))[0]!.name;
+      const web = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=web' }))[0].name;
       const tail = await cluster.get_pod_logs({ namespace: 'prod', pod: web, tail_lines: 5 });
       expect(tail.lines).toHaveLength(5);
       expect(tail.truncated).toBe(true);
-      expect(tail.lines[4]! >= tail.lines[0]!).toBe(true);
+      expect(tail.lines[4] >= tail.lines[0]).toBe(true);
       const crashTail = await cluster.get_pod_logs({ namespace: 'prod', pod: await apiPod(cluster), tail_lines: 2 });
       expect(crashTail.lines).toHaveLength(2);
       expect(crashTail.lines[1]).toContain('FATAL');
@@ -94,7 +99,7 @@ describe('the simulated cluster, read tools', () => {
 
     it('returns 200 lines by default', async () => {
       const { cluster } = simulatedClusterAt();
-      const web = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=web' }))[0]!.name;
+      const web = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=web' }))[0].name;
       expect((await cluster.get_pod_logs({ namespace: 'prod', pod: web })).lines).toHaveLength(200);
     });
 
@@ -110,7 +115,7 @@ describe('the simulated cluster, read tools', () => {
   describe('describe_resource', () => {
     it('describes a crashing pod with its waiting state, last termination and events', async () => {
       const { cluster } = simulatedClusterAt();
-      const pod = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' }))[0]!;
+      const pod = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' }))[0];
       const description = await cluster.describe_resource({ kind: 'pod', name: pod.name, namespace: 'prod' });
       expect(description.details).toMatchObject({
         status: 'CrashLoopBackOff',
@@ -183,7 +188,10 @@ describe('the simulated cluster, read tools', () => {
 
     it('says not_found with the kind, name and namespace', async () => {
       const { cluster } = simulatedClusterAt();
-      const error = await expectClusterError(cluster.describe_resource({ kind: 'deployment', name: 'ghost', namespace: 'prod' }), 'not_found');
+      const error = await expectClusterError(
+        cluster.describe_resource({ kind: 'deployment', name: 'ghost', namespace: 'prod' }),
+        'not_found',
+      );
       expect(error.details).toEqual({ kind: 'deployment', name: 'ghost', namespace: 'prod' });
       await expectClusterError(cluster.describe_resource({ kind: 'node', name: 'sim-node-9' }), 'not_found');
       await expectClusterError(cluster.describe_resource({ kind: 'hpa', name: 'api', namespace: 'prod' }), 'not_found');
@@ -210,7 +218,7 @@ describe('the simulated cluster, read tools', () => {
       const api = await cluster.list_events({ namespace: 'prod', involved_object: 'api' });
       expect(api.length).toBeGreaterThan(0);
       expect(api.every((event) => /^(Deployment|ReplicaSet|Pod)\/api/.test(event.object))).toBe(true);
-      const pod = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' }))[0]!.name;
+      const pod = (await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' }))[0].name;
       const onePod = await cluster.list_events({ namespace: 'prod', involved_object: `pod/${pod}` });
       expect(new Set(onePod.map((event) => event.object))).toEqual(new Set([`Pod/${pod}`]));
       expect(await cluster.list_events({ namespace: 'prod', involved_object: 'deployment/web' })).toEqual([]);
@@ -237,7 +245,14 @@ describe('the simulated cluster, read tools', () => {
       const { cluster } = simulatedClusterAt();
       const deployments = await cluster.list_deployments({ namespace: 'prod' });
       expect(deployments.map((deployment) => deployment.name)).toEqual(['api', 'web', 'worker']);
-      expect(deployments[0]).toMatchObject({ ready: '0/3', desired: 3, updated: 3, available: 0, revision: 3, images: ['registry.example.com/shop/api:1.8.0'] });
+      expect(deployments[0]).toMatchObject({
+        ready: '0/3',
+        desired: 3,
+        updated: 3,
+        available: 0,
+        revision: 3,
+        images: ['registry.example.com/shop/api:1.8.0'],
+      });
       expect(deployments[1]).toMatchObject({ ready: '2/2', desired: 2, available: 2, revision: 3 });
       expect(await cluster.list_deployments({ namespace: 'staging' })).toHaveLength(2);
     });
@@ -264,9 +279,9 @@ describe('the simulated cluster, read tools', () => {
       expect(node.capacity.cpu).toMatch(/^\d+$/);
       expect(node.allocatable.memory).toMatch(/Gi$/);
     }
-    expect(nodes[2]!.conditions).toContainEqual(expect.objectContaining({ type: 'MemoryPressure', status: 'True' }));
-    expect(nodes[2]!.taints).toEqual(['node.kubernetes.io/memory-pressure:NoSchedule']);
-    expect(nodes[0]!.roles).toEqual(['control-plane']);
+    expect(nodes[2].conditions).toContainEqual(expect.objectContaining({ type: 'MemoryPressure', status: 'True' }));
+    expect(nodes[2].taints).toEqual(['node.kubernetes.io/memory-pressure:NoSchedule']);
+    expect(nodes[0].roles).toEqual(['control-plane']);
   });
 
   it('gives JSON-serialisable results', async () => {
@@ -323,7 +338,7 @@ describe('age on the clock', () => {
     const { cluster, clock } = simulatedClusterAt();
     clock.advance(10 * MINUTE);
     const api = await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' });
-    expect(api[0]!.age).toBe('57m');
+    expect(api[0].age).toBe('57m');
   });
 });
 
@@ -332,7 +347,7 @@ describe('logs of a pod recreated by a restart', () => {
     const cluster = createSimulatedCluster();
     await cluster.restart_deployment({ name: 'api', namespace: 'prod' });
     const pods = await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' });
-    const fresh = pods.find((p) => p.restarts === 0) ?? pods[0]!;
+    const fresh = pods.find((p) => p.restarts === 0) ?? pods[0];
     const outcome = await cluster.get_pod_logs({ pod: fresh.name, namespace: 'prod' }).then(
       () => 'lines',
       (error: Error) => error.message,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { match } from '../support/matchers.js';
 import { expectClusterError, MINUTE, simulatedClusterAt } from './helpers.js';
 
 const names = (pods: Array<{ name: string }>) => pods.map((pod) => pod.name);
@@ -46,7 +47,12 @@ describe('the simulated cluster, write tools', () => {
     it('changes replicas and pods, keeping new pods off the node under memory pressure', async () => {
       const { cluster } = simulatedClusterAt();
       const result = await cluster.scale_deployment({ name: 'web', namespace: 'prod', replicas: 5 });
-      expect(result).toMatchObject({ changed: true, before: { replicas: 2 }, after: { replicas: 5 }, message: 'deployment.apps/web scaled from 2 to 5' });
+      expect(result).toMatchObject({
+        changed: true,
+        before: { replicas: 2 },
+        after: { replicas: 5 },
+        message: 'deployment.apps/web scaled from 2 to 5',
+      });
       const pods = await cluster.list_pods({ namespace: 'prod', label_selector: 'app=web' });
       expect(pods).toHaveLength(5);
       const newPods = pods.filter((pod) => pod.age !== '3d');
@@ -115,7 +121,7 @@ describe('the simulated cluster, write tools', () => {
     it("deletes a pod and its deployment's controller replaces it", async () => {
       const { cluster } = simulatedClusterAt();
       const [victim] = names(await cluster.list_pods({ namespace: 'prod', label_selector: 'app=web' }));
-      const result = await cluster.delete_resource({ kind: 'pod', name: victim!, namespace: 'prod' });
+      const result = await cluster.delete_resource({ kind: 'pod', name: victim, namespace: 'prod' });
       expect(result).toMatchObject({ action: 'delete', kind: 'pod', changed: true, message: `pod "${victim}" deleted` });
       const after = names(await cluster.list_pods({ namespace: 'prod', label_selector: 'app=web' }));
       expect(after).toHaveLength(2);
@@ -221,7 +227,7 @@ spec: { selector: { app: search }, ports: [{ port: 80 }] }
       const pods = await cluster.list_pods({ namespace: 'staging', label_selector: 'app=search' });
       expect(pods.map((pod) => pod.ready)).toEqual(['1/1', '1/1']);
       const service = await cluster.describe_resource({ kind: 'service', name: 'search', namespace: 'staging' });
-      expect(service.details).toMatchObject({ spec: { type: 'ClusterIP', clusterIP: expect.stringMatching(/^10\.43\./) } });
+      expect(service.details).toMatchObject({ spec: { type: 'ClusterIP', clusterIP: match.stringMatching(/^10\.43\./) } });
       expect(await cluster.get_rollout_history({ name: 'search', namespace: 'staging' })).toHaveLength(1);
     });
 
@@ -241,18 +247,22 @@ spec: { selector: { app: search }, ports: [{ port: 80 }] }
       const again = await cluster.apply_manifest({ namespace: 'prod', manifest: fixManifest });
       expect(again.changed).toBe(false);
       expect(again.objects?.map((object) => object.outcome)).toEqual(['unchanged', 'unchanged']);
-      expect((await cluster.list_deployments({ namespace: 'prod' }))[0]!.revision).toBe(4);
+      expect((await cluster.list_deployments({ namespace: 'prod' }))[0].revision).toBe(4);
     });
 
     it('leaves pods waiting with CreateContainerConfigError when a referenced secret is missing', async () => {
       const { cluster, clock } = simulatedClusterAt();
-      await cluster.apply_manifest({ namespace: 'prod', manifest: fixManifest.split('---')[1]! });
+      await cluster.apply_manifest({ namespace: 'prod', manifest: fixManifest.split('---')[1] });
       clock.advance(MINUTE);
       const pods = await cluster.list_pods({ namespace: 'prod', label_selector: 'app=api' });
-      expect(pods.map((pod) => pod.reason)).toEqual(['CreateContainerConfigError', 'CreateContainerConfigError', 'CreateContainerConfigError']);
-      const events = await cluster.list_events({ namespace: 'prod', involved_object: `pod/${pods[0]!.name}` });
+      expect(pods.map((pod) => pod.reason)).toEqual([
+        'CreateContainerConfigError',
+        'CreateContainerConfigError',
+        'CreateContainerConfigError',
+      ]);
+      const events = await cluster.list_events({ namespace: 'prod', involved_object: `pod/${pods[0].name}` });
       expect(events).toContainEqual(expect.objectContaining({ reason: 'Failed', message: 'Error: secret "api-db" not found' }));
-      await expectClusterError(cluster.get_pod_logs({ namespace: 'prod', pod: pods[0]!.name }), 'invalid');
+      await expectClusterError(cluster.get_pod_logs({ namespace: 'prod', pod: pods[0].name }), 'invalid');
     });
 
     it('changes nothing when any object is refused (bad YAML, unknown namespace, selector mismatch, immutable selector)', async () => {
@@ -270,7 +280,7 @@ spec:
   selector: { matchLabels: { app: odd } }
   template: { metadata: { labels: { app: other } }, spec: { containers: [{ name: odd, image: "busybox:1.36" }] } }`;
       await expectClusterError(cluster.apply_manifest({ manifest: mismatch, namespace: 'prod' }), 'invalid');
-      const newSelector = fixManifest.split('---')[1]!.replaceAll('app: api', 'app: api2');
+      const newSelector = fixManifest.split('---')[1].replaceAll('app: api', 'app: api2');
       const renamed = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: created-first }\n---\n${newSelector.replace('name: api2', 'name: api')}`;
       await expectClusterError(cluster.apply_manifest({ manifest: renamed, namespace: 'prod' }), 'invalid');
       expect(cluster.fingerprint()).toBe(fingerprint);
@@ -280,10 +290,13 @@ spec:
     it('creates a namespace from a manifest and objects in it', async () => {
       const { cluster } = simulatedClusterAt();
       await cluster.apply_manifest({
-        manifest: 'apiVersion: v1\nkind: Namespace\nmetadata: { name: qa }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings, namespace: qa }\ndata: { a: "1" }\n',
+        manifest:
+          'apiVersion: v1\nkind: Namespace\nmetadata: { name: qa }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings, namespace: qa }\ndata: { a: "1" }\n',
       });
       expect(await cluster.listNamespaces()).toContain('qa');
-      expect((await cluster.describe_resource({ kind: 'configmap', name: 'settings', namespace: 'qa' })).details).toEqual({ data: { a: '1' } });
+      expect((await cluster.describe_resource({ kind: 'configmap', name: 'settings', namespace: 'qa' })).details).toEqual({
+        data: { a: '1' },
+      });
     });
   });
 
@@ -296,6 +309,6 @@ spec:
       ['scale_deployment', 'write', 'ok'],
       ['restart_deployment', 'write', 'error'],
     ]);
-    expect(cluster.calls()[0]!.arguments).toEqual({ name: 'web', namespace: 'prod', replicas: 3 });
+    expect(cluster.calls()[0].arguments).toEqual({ name: 'web', namespace: 'prod', replicas: 3 });
   });
 });

@@ -4,6 +4,7 @@ import { Bot, GrammyError, InlineKeyboard } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBotApiEmulator, type BotApiEmulator } from '../../src/demo/bot-api-emulator.js';
 import { TEST_TOKEN } from './bot-api-call.js';
+import { match } from '../support/matchers.js';
 
 const CHAT = 1001;
 const USER = 1001;
@@ -43,7 +44,10 @@ describe('a grammY bot run by @grammyjs/runner against the emulator', () => {
     runner = run(createEchoBot());
     emulator.sendUserMessage({ chatId: CHAT, userId: USER, text: '/start', languageCode: 'en' });
     const card = await emulator.waitForBotMessage(CHAT);
-    expect(card).toMatchObject({ plainText: 'Hello, en', replyMarkup: { inline_keyboard: [[{ callback_data: 'ap:1' }, { callback_data: 'rj:1' }]] } });
+    expect(card).toMatchObject({
+      plainText: 'Hello, en',
+      replyMarkup: { inline_keyboard: [[{ callback_data: 'ap:1' }, { callback_data: 'rj:1' }]] },
+    });
 
     emulator.pressButton({ chatId: CHAT, userId: USER, messageId: card.messageId, data: 'ap:1' });
     const edited = await emulator.waitForBotMessage(CHAT, (message) => message.edits === 1);
@@ -67,16 +71,18 @@ describe('a grammY bot run by @grammyjs/runner against the emulator', () => {
     emulator.sendUserMessage({ chatId: CHAT, userId: USER, text: 'hi' });
     const reply = await emulator.waitForBotMessage(CHAT);
     expect(reply.plainText).toBe('echo: hi');
-    expect(emulator.calls().filter((call) => call.method === 'sendMessage').map((call) => call.error?.error_code)).toEqual([
-      429,
-      undefined,
-    ]);
+    expect(
+      emulator
+        .calls()
+        .filter((call) => call.method === 'sendMessage')
+        .map((call) => call.error?.error_code),
+    ).toEqual([429, undefined]);
   });
 
   it('surfaces Telegram’s own errors to grammY as GrammyError with the description', async () => {
     const bot = new Bot(TEST_TOKEN, { client: { apiRoot: emulator.apiRoot } });
     const failure = await bot.api.sendMessage(CHAT, '<b>open', { parse_mode: 'HTML' }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(GrammyError);
-    expect(failure).toMatchObject({ error_code: 400, description: expect.stringContaining("can't parse entities") });
+    expect(failure).toMatchObject({ error_code: 400, description: match.stringContaining("can't parse entities") });
   });
 });

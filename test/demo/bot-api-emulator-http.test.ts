@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBotApiEmulator, type BotApiEmulator } from '../../src/demo/bot-api-emulator.js';
 import { TEST_TOKEN, callBotApi, resultOf } from './bot-api-call.js';
+import { match } from '../support/matchers.js';
 
 const CHAT = 4242;
 const USER = 4242;
@@ -16,7 +17,12 @@ afterEach(async () => {
 });
 
 const approveKeyboard = (data = 'ap:1') => ({
-  inline_keyboard: [[{ text: '✅ Approve', callback_data: data }, { text: '❌ Reject', callback_data: 'rj:1' }]],
+  inline_keyboard: [
+    [
+      { text: '✅ Approve', callback_data: data },
+      { text: '❌ Reject', callback_data: 'rj:1' },
+    ],
+  ],
 });
 
 describe('the Bot API emulator over HTTP', () => {
@@ -46,7 +52,7 @@ describe('the Bot API emulator over HTTP', () => {
       result: [
         {
           update_id: updateId,
-          message: expect.objectContaining({
+          message: match.objectContaining({
             message_id: messageId,
             text: '/status now',
             from: { id: USER, is_bot: false, first_name: 'Mei', language_code: 'zh-hant' },
@@ -189,7 +195,7 @@ describe('the Bot API emulator over HTTP', () => {
     expect(emulator.messages(CHAT)[0]).toMatchObject({ plainText: 'card', edits: 1 });
     expect(emulator.messages(CHAT)[0]?.replyMarkup).toBeUndefined();
     const again = await callBotApi(emulator.apiRoot, 'editMessageReplyMarkup', { chat_id: CHAT, message_id: 1 });
-    expect(again.body).toMatchObject({ error_code: 400, description: expect.stringContaining('message is not modified') });
+    expect(again.body).toMatchObject({ error_code: 400, description: match.stringContaining('message is not modified') });
   });
 
   it('refuses callback_data longer than 64 bytes, counting UTF-8 bytes', async () => {
@@ -200,9 +206,17 @@ describe('the Bot API emulator over HTTP', () => {
     });
     expect(long.body).toEqual({ ok: false, error_code: 400, description: 'Bad Request: BUTTON_DATA_INVALID' });
     // 22 CJK characters are 66 bytes; 21 are 63.
-    const wide = await callBotApi(emulator.apiRoot, 'sendMessage', { chat_id: CHAT, text: 'card', reply_markup: approveKeyboard('審'.repeat(22)) });
+    const wide = await callBotApi(emulator.apiRoot, 'sendMessage', {
+      chat_id: CHAT,
+      text: 'card',
+      reply_markup: approveKeyboard('審'.repeat(22)),
+    });
     expect(wide.status).toBe(400);
-    const fits = await callBotApi(emulator.apiRoot, 'sendMessage', { chat_id: CHAT, text: 'card', reply_markup: approveKeyboard('審'.repeat(21)) });
+    const fits = await callBotApi(emulator.apiRoot, 'sendMessage', {
+      chat_id: CHAT,
+      text: 'card',
+      reply_markup: approveKeyboard('審'.repeat(21)),
+    });
     expect(fits.status).toBe(200);
   });
 
@@ -253,7 +267,11 @@ describe('the Bot API emulator over HTTP', () => {
     expect(update).toMatchObject({
       callback_query: { id: callbackQueryId, data: 'ap:1', from: { id: USER }, message: { message_id: 1, text: 'card' } },
     });
-    await resultOf(emulator.apiRoot, 'answerCallbackQuery', { callback_query_id: callbackQueryId, text: 'Not an approver', show_alert: true });
+    await resultOf(emulator.apiRoot, 'answerCallbackQuery', {
+      callback_query_id: callbackQueryId,
+      text: 'Not an approver',
+      show_alert: true,
+    });
     expect(emulator.callbackAnswers()).toEqual([
       expect.objectContaining({ callbackQueryId, text: 'Not an approver', showAlert: true, chatId: CHAT, messageId: 1, userId: USER }),
     ]);

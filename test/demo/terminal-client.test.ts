@@ -46,7 +46,12 @@ const pendingUpdate = <T>(pick: (update: Record<string, unknown>) => T | undefin
   });
 
 const card = {
-  inline_keyboard: [[{ text: '✅ Approve', callback_data: 'ap:1' }, { text: '❌ Reject', callback_data: 'rj:1' }]],
+  inline_keyboard: [
+    [
+      { text: '✅ Approve', callback_data: 'ap:1' },
+      { text: '❌ Reject', callback_data: 'rj:1' },
+    ],
+  ],
 };
 
 describe('the terminal chat client', () => {
@@ -91,7 +96,11 @@ describe('the terminal chat client', () => {
     await printedSoon('⏳ #job-1');
     type('2');
     const press = await pendingUpdate((update) => update.callback_query as { id: string } | undefined);
-    await resultOf(emulator.apiRoot, 'answerCallbackQuery', { callback_query_id: press.id, text: 'Only approvers may decide', show_alert: true });
+    await resultOf(emulator.apiRoot, 'answerCallbackQuery', {
+      callback_query_id: press.id,
+      text: 'Only approvers may decide',
+      show_alert: true,
+    });
     await resultOf(emulator.apiRoot, 'editMessageText', { chat_id: CHAT, message_id: 1, text: '❌ Rejected' });
     await printedSoon('✎ #1 (edited)');
     expect(printed).toContain('❌ Rejected');

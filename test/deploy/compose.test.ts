@@ -43,7 +43,10 @@ describe('deploy/docker-compose.yml', () => {
   });
 
   it('starts the bot and the worker roles from the one image built by deploy/Dockerfile, after Redis is healthy', () => {
-    for (const [name, role] of [['bot', 'bot'], ['worker', 'worker']] as const) {
+    for (const [name, role] of [
+      ['bot', 'bot'],
+      ['worker', 'worker'],
+    ] as const) {
       const s = service(name);
       expect(s.command).toEqual(['node', '--import', 'tsx', 'src/main.ts', '--role', role]);
       expect(s.build).toEqual({ context: '..', dockerfile: 'deploy/Dockerfile' });
@@ -66,7 +69,9 @@ describe('deploy/docker-compose.yml', () => {
 
   it('offers Ollama only under the "ollama" profile', () => {
     expect(service('ollama').profiles).toEqual(['ollama']);
-    const unprofiled = Object.entries(compose.services).filter(([, s]) => !s.profiles).map(([n]) => n);
+    const unprofiled = Object.entries(compose.services)
+      .filter(([, s]) => !s.profiles)
+      .map(([n]) => n);
     expect(unprofiled.sort()).toEqual(['bot', 'redis', 'worker']);
   });
 });

@@ -12,7 +12,8 @@ const last = (stage: Stage, keyword: string) => args(stage, keyword).at(-1);
 describe('deploy/Dockerfile', () => {
   it('builds in stages, every one on a Node 22 slim image', () => {
     expect(dockerfile.stages.length).toBeGreaterThanOrEqual(2);
-    for (const stage of dockerfile.stages) expect(stage.image).toMatch(/^node:22(\.\d+){0,2}-(bookworm-|bullseye-|trixie-)?slim(@sha256:[0-9a-f]{64})?$/);
+    for (const stage of dockerfile.stages)
+      expect(stage.image).toMatch(/^node:22(\.\d+){0,2}-(bookworm-|bullseye-|trixie-)?slim(@sha256:[0-9a-f]{64})?$/);
   });
 
   it('installs production dependencies exactly from the lock file and copies them into the final stage', () => {
@@ -48,7 +49,10 @@ describe('deploy/Dockerfile', () => {
 
   it('bakes in no secret: no secret-looking ARG or ENV, no .env copied', () => {
     const all = dockerfile.stages.flatMap((s) => s.instructions);
-    const declared = [...Object.keys(dockerfile.globalArgs), ...all.filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV').map((i) => i.args)];
+    const declared = [
+      ...Object.keys(dockerfile.globalArgs),
+      ...all.filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV').map((i) => i.args),
+    ];
     expect(declared.filter((d) => /TOKEN|API_KEY|SECRET|PASSWORD|REDIS_URL/i.test(d))).toEqual([]);
     expect(all.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && /\.env\b|\s\.\s/.test(` ${i.args} `))).toEqual([]);
   });
@@ -58,7 +62,10 @@ describe('.dockerignore', () => {
   it('keeps secrets, dependencies and git history out of the build context', () => {
     const path = join(REPO_ROOT, '.dockerignore');
     expect(existsSync(path)).toBe(true);
-    const patterns = readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const patterns = readFileSync(path, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     for (const pattern of ['.env', '.env.*', 'node_modules', '.git', 'deploy']) expect(patterns).toContain(pattern);
   });
 });

@@ -40,12 +40,15 @@ function logicalLines(text: string): string[] {
 }
 
 function substitute(value: string, args: Record<string, string>): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced: string | undefined, bare: string | undefined) => {
-    const name = braced ?? bare ?? '';
-    const found = args[name];
-    if (found === undefined) throw new Error(`FROM uses ${name}, which no ARG before it defines`);
-    return found;
-  });
+  return value.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_m, braced: string | undefined, bare: string | undefined) => {
+      const name = braced ?? bare ?? '';
+      const found = args[name];
+      if (found === undefined) throw new Error(`FROM uses ${name}, which no ARG before it defines`);
+      return found;
+    },
+  );
 }
 
 export function parseDockerfile(text: string): Dockerfile {

@@ -3,7 +3,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEPLOY_DIR, kubeObjectSchema, objectId, parseKubeYaml, renderKustomization, UnsupportedKustomization } from './kustomize-render.js';
+import {
+  DEPLOY_DIR,
+  kubeObjectSchema,
+  objectId,
+  parseKubeYaml,
+  renderKustomization,
+  UnsupportedKustomization,
+} from './kustomize-render.js';
 
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: t\ndata:\n  A: "1"\n`;
 
@@ -26,7 +33,10 @@ describe('the test renderer for kustomize', () => {
     write('base/a.yaml', `${configMap('a')}---\n${configMap('b')}`);
     write('extra/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [c.yaml]\n');
     write('extra/c.yaml', configMap('c'));
-    write('top/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../base]\ncomponents: [../extra]\n');
+    write(
+      'top/kustomization.yaml',
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../base]\ncomponents: [../extra]\n',
+    );
     expect(renderKustomization(join(dir, 'top')).map((o) => o.metadata.name)).toEqual(['a', 'b', 'c']);
   });
 
@@ -42,7 +52,10 @@ describe('the test renderer for kustomize', () => {
   });
 
   it('refuses remote resources and a Component listed under resources', () => {
-    write('remote/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [https://example.com/x.yaml]\n');
+    write(
+      'remote/kustomization.yaml',
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [https://example.com/x.yaml]\n',
+    );
     expect(() => renderKustomization(join(dir, 'remote'))).toThrow(UnsupportedKustomization);
     write('comp/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: []\n');
     write('wrong/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../comp]\n');

@@ -87,7 +87,8 @@ function readResourceFile(file: string): KubeObject[] {
   if (!/\.ya?ml$/.test(file)) throw new UnsupportedKustomization(`${file}: a resource file must be YAML`);
   return parseKubeYaml(readFileSync(file, 'utf8'), file).map((value, index) => {
     const parsed = kubeObjectSchema.safeParse(value);
-    if (!parsed.success) throw new Error(`${file} document ${index + 1}: not a Kubernetes object: ${parsed.error.issues[0]?.message ?? ''}`);
+    if (!parsed.success)
+      throw new Error(`${file} document ${index + 1}: not a Kubernetes object: ${parsed.error.issues[0]?.message ?? ''}`);
     return parsed.data;
   });
 }

@@ -102,11 +102,25 @@ describe.each(OVERLAYS)('deploy/%s', (overlay) => {
   it('runs exactly one bot replica, replaced with Recreate so two pollers never overlap', () => {
     expect(bot.spec.replicas).toBe(1);
     expect(bot.spec.strategy?.type).toBe('Recreate');
-    expect([...(onlyContainer(bot).command ?? []), ...(onlyContainer(bot).args ?? [])]).toEqual(['node', '--import', 'tsx', 'src/main.ts', '--role', 'bot']);
+    expect([...(onlyContainer(bot).command ?? []), ...(onlyContainer(bot).args ?? [])]).toEqual([
+      'node',
+      '--import',
+      'tsx',
+      'src/main.ts',
+      '--role',
+      'bot',
+    ]);
   });
 
   it('runs the worker role under a CPU HorizontalPodAutoscaler that owns the replica count', () => {
-    expect([...(onlyContainer(worker).command ?? []), ...(onlyContainer(worker).args ?? [])]).toEqual(['node', '--import', 'tsx', 'src/main.ts', '--role', 'worker']);
+    expect([...(onlyContainer(worker).command ?? []), ...(onlyContainer(worker).args ?? [])]).toEqual([
+      'node',
+      '--import',
+      'tsx',
+      'src/main.ts',
+      '--role',
+      'worker',
+    ]);
     expect(worker.spec.replicas).toBeUndefined();
     const hpas = allOf(objects, 'HorizontalPodAutoscaler', hpaSchema);
     expect(hpas.map((h) => h.spec.scaleTargetRef)).toEqual([{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'chatops-worker' }]);
@@ -132,7 +146,9 @@ describe.each(OVERLAYS)('deploy/%s', (overlay) => {
     for (const d of deployments) {
       expect(selectorMatches(d.spec.selector, d.spec.template.metadata.labels), d.metadata.name).toBe(true);
       for (const other of deployments.filter((o) => o !== d)) {
-        expect(selectorMatches(d.spec.selector, other.spec.template.metadata.labels), `${d.metadata.name} vs ${other.metadata.name}`).toBe(false);
+        expect(selectorMatches(d.spec.selector, other.spec.template.metadata.labels), `${d.metadata.name} vs ${other.metadata.name}`).toBe(
+          false,
+        );
       }
     }
   });
@@ -227,7 +243,10 @@ describe.each(OVERLAYS)('deploy/%s', (overlay) => {
   });
 
   it('ships a ConfigMap the configuration accepts, pointed at the real cluster with the bot’s own namespace protected', () => {
-    const config = loadConfig({ ...configMap.data, TELEGRAM_BOT_TOKEN: '123456:FAKE-token-for-the-manifest-test', REDIS_URL: 'redis://chatops-redis:6379' }, { telegram: true });
+    const config = loadConfig(
+      { ...configMap.data, TELEGRAM_BOT_TOKEN: '123456:FAKE-token-for-the-manifest-test', REDIS_URL: 'redis://chatops-redis:6379' },
+      { telegram: true },
+    );
     expect(config.cluster.backend).toBe('kubernetes');
     expect(config.cluster.kubeconfig).toBeUndefined();
     expect(config.cluster.protectedNamespaces).toEqual(expect.arrayContaining(['kube-system', NAMESPACE]));
@@ -245,7 +264,11 @@ describe('deploy/secret.template.yaml', () => {
   });
 
   it('is kept out of every kustomization, so applying one never blanks the real Secret', () => {
-    for (const path of ['base', ...OVERLAYS]) expect(rendered(path).filter((o) => o.kind === 'Secret'), path).toEqual([]);
+    for (const path of ['base', ...OVERLAYS])
+      expect(
+        rendered(path).filter((o) => o.kind === 'Secret'),
+        path,
+      ).toEqual([]);
   });
 });
 

@@ -33,7 +33,8 @@ export const grant = (group: string, resource: string, verb: string): Grant => `
 
 export function grantsOfMapRules(rules: readonly MapRule[]): Set<Grant> {
   const grants = new Set<Grant>();
-  for (const rule of rules) for (const resource of rule.resources) for (const verb of rule.verbs) grants.add(grant(rule.apiGroup, resource, verb));
+  for (const rule of rules)
+    for (const resource of rule.resources) for (const verb of rule.verbs) grants.add(grant(rule.apiGroup, resource, verb));
   return grants;
 }
 
@@ -43,7 +44,8 @@ export function grantsOfPolicyRules(rules: readonly PolicyRule[]): Set<Grant> {
   for (const rule of rules) {
     if (rule.resourceNames || rule.nonResourceURLs) throw new Error('resourceNames / nonResourceURLs are not expected here');
     if ([...rule.apiGroups, ...rule.resources, ...rule.verbs].includes('*')) throw new Error('wildcards are not allowed');
-    for (const group of rule.apiGroups) for (const resource of rule.resources) for (const verb of rule.verbs) grants.add(grant(group, resource, verb));
+    for (const group of rule.apiGroups)
+      for (const resource of rule.resources) for (const verb of rule.verbs) grants.add(grant(group, resource, verb));
   }
   return grants;
 }

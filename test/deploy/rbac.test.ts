@@ -66,12 +66,14 @@ describe('deploy/rbac-map.json', () => {
 
   it('lets describe_resource get every kind the catalog can describe', () => {
     const grants = toolGrants('describe_resource');
-    for (const kind of RESOURCE_KINDS) expect(grants.has(grant(RESOURCE_OF_KIND[kind].group, RESOURCE_OF_KIND[kind].resource, 'get')), kind).toBe(true);
+    for (const kind of RESOURCE_KINDS)
+      expect(grants.has(grant(RESOURCE_OF_KIND[kind].group, RESOURCE_OF_KIND[kind].resource, 'get')), kind).toBe(true);
   });
 
   it('lets delete_resource delete the namespaced catalog kinds and never a node', () => {
     const grants = toolGrants('delete_resource');
-    for (const kind of NAMESPACED_KINDS) expect(grants.has(grant(RESOURCE_OF_KIND[kind].group, RESOURCE_OF_KIND[kind].resource, 'delete')), kind).toBe(true);
+    for (const kind of NAMESPACED_KINDS)
+      expect(grants.has(grant(RESOURCE_OF_KIND[kind].group, RESOURCE_OF_KIND[kind].resource, 'delete')), kind).toBe(true);
     expect([...expectedOperator].filter((g) => g.startsWith('|nodes|') && !READ_VERBS.includes(verbOf(g)))).toEqual([]);
   });
 
@@ -97,12 +99,19 @@ describe('deploy/overlays/default', () => {
 
   it('binds the worker, which executes tools, to the operator role; the bot also gets it, for dry-run previews', () => {
     expect(roleOfServiceAccount(objects, 'chatops-worker')).toEqual(['ClusterRole/chatops-operator']);
-    expect([...roleOfServiceAccount(objects, 'chatops-bot')].sort()).toEqual(['ClusterRole/chatops-operator', 'ClusterRole/chatops-reader']);
+    expect([...roleOfServiceAccount(objects, 'chatops-bot')].sort()).toEqual([
+      'ClusterRole/chatops-operator',
+      'ClusterRole/chatops-reader',
+    ]);
   });
 
   it('binds only ServiceAccounts that exist and that the Deployments use', () => {
     const accounts = new Set(objects.filter((o) => o.kind === 'ServiceAccount').map((o) => o.metadata.name));
-    const used = new Set(allOf(objects, 'Deployment', deploymentSchema).map((d) => d.spec.template.spec.serviceAccountName).filter(Boolean));
+    const used = new Set(
+      allOf(objects, 'Deployment', deploymentSchema)
+        .map((d) => d.spec.template.spec.serviceAccountName)
+        .filter(Boolean),
+    );
     for (const binding of allOf(objects, 'ClusterRoleBinding', bindingSchema)) {
       for (const subject of binding.subjects) {
         expect(subject.kind).toBe('ServiceAccount');
@@ -117,14 +126,18 @@ describe('deploy/overlays/read-only', () => {
 
   it('grants no write verb to anyone', () => {
     for (const role of allOf(objects, 'ClusterRole', clusterRoleSchema)) {
-      expect([...grantsOfPolicyRules(role.rules)].filter((g) => !READ_VERBS.includes(verbOf(g))), role.metadata.name).toEqual([]);
+      expect(
+        [...grantsOfPolicyRules(role.rules)].filter((g) => !READ_VERBS.includes(verbOf(g))),
+        role.metadata.name,
+      ).toEqual([]);
     }
     expect(objects.filter((o) => o.kind === 'ClusterRole').map((o) => o.metadata.name)).toEqual(['chatops-reader']);
   });
 
   it('binds the worker to the reader role under the same binding name, so switching from the default fails loudly instead of keeping write access', () => {
     expect(roleOfServiceAccount(objects, 'chatops-worker')).toEqual(['ClusterRole/chatops-reader']);
-    const name = (o: readonly KubeObject[]) => allOf(o, 'ClusterRoleBinding', bindingSchema).find((b) => b.subjects[0]?.name === 'chatops-worker')?.metadata.name;
+    const name = (o: readonly KubeObject[]) =>
+      allOf(o, 'ClusterRoleBinding', bindingSchema).find((b) => b.subjects[0]?.name === 'chatops-worker')?.metadata.name;
     expect(name(objects)).toBe('chatops-worker');
     expect(name(rendered('overlays/default'))).toBe('chatops-worker');
   });

@@ -20,7 +20,16 @@ function unusualUpdates(): Record<string, unknown>[] {
     {},
     { some_future_update_kind: { id: 1 } },
     { message: { message_id: 9001, date: now(), chat: aliceChat, from: alice } },
-    { message: { message_id: 9002, date: now(), chat: aliceChat, from: alice, photo: [{ file_id: 'f', file_unique_id: 'u', width: 1, height: 1 }], caption: 'restart api in prod' } },
+    {
+      message: {
+        message_id: 9002,
+        date: now(),
+        chat: aliceChat,
+        from: alice,
+        photo: [{ file_id: 'f', file_unique_id: 'u', width: 1, height: 1 }],
+        caption: 'restart api in prod',
+      },
+    },
     { message: { message_id: 9003, date: now(), chat: aliceChat, text: '/status' } },
     { edited_message: { message_id: 9004, date: now(), edit_date: now(), chat: aliceChat, from: alice, text: 'restart api in prod' } },
     { callback_query: { id: 'cb-no-data', from: alice, chat_instance: '1' } },
@@ -44,7 +53,9 @@ function errorLines(h: Harness): string[] {
 
 /** Waits for the callback answer to one press; undefined when none comes within `timeoutMs`. */
 async function answerWithin(h: Harness, callbackQueryId: string, timeoutMs: number) {
-  return h.emulator.waitFor(() => h.emulator.callbackAnswers().find((a) => a.callbackQueryId === callbackQueryId), timeoutMs).catch(() => undefined);
+  return h.emulator
+    .waitFor(() => h.emulator.callbackAnswers().find((a) => a.callbackQueryId === callbackQueryId), timeoutMs)
+    .catch(() => undefined);
 }
 
 describe('fault matrix: malformed updates, forged callback data, an unknown user', () => {
@@ -106,7 +117,10 @@ describe('fault matrix: malformed updates, forged callback data, an unknown user
     h.emulator.pressButton({ chatId: ALICE, userId: BOB, messageId: card.messageId, data: buttonData(card, 'approve') });
     const done = await cardWhen(h, ALICE, card.messageId, /Done:/).catch(() => undefined);
     // An unanswered tap leaves the person's client spinning: an answer lost.
-    const tally = reportFault('forged callback data', { lost: (done ? 0 : 1) + unanswered.length, duplicated: Math.max(0, cluster.mutationCount() - 1) });
+    const tally = reportFault('forged callback data', {
+      lost: (done ? 0 : 1) + unanswered.length,
+      duplicated: Math.max(0, cluster.mutationCount() - 1),
+    });
 
     expect(tally).toEqual({ lost: 0, duplicated: 0 });
     expect(stillPending).toBe(true);
@@ -126,12 +140,14 @@ describe('fault matrix: malformed updates, forged callback data, an unknown user
     const tap = h.emulator.pressButton({ chatId: ALICE, userId: MALLORY, messageId: card.messageId, data: buttonData(card, 'approve') });
     const tapAnswer = await answerTo(h, tap.callbackQueryId);
     // Every refused update is logged once: four messages and the tap, all handled.
-    await h.emulator.waitFor(() => h.logs.filter((l) => l.includes('unauthorized user refused')).length >= 5, 10_000).catch(() => undefined);
+    await h.emulator
+      .waitFor(() => h.logs.filter((l) => l.includes('unauthorized user refused')).length >= 5, 10_000)
+      .catch(() => undefined);
     const refusals = h.emulator.messages(MALLORY);
     const tally = reportFault('unknown user', { lost: refusals.length === 0 ? 1 : 0, duplicated: Math.max(0, refusals.length - 1) });
 
     expect(tally).toEqual({ lost: 0, duplicated: 0 });
-    expect(refusals[0]!.plainText).toContain(String(MALLORY));
+    expect(refusals[0].plainText).toContain(String(MALLORY));
     expect(tapAnswer.showAlert).toBe(true);
     expect((await h.app.approvals.store.get(approvalIdOf(card)))?.state).toBe('pending');
     expect(cluster.mutationCount()).toBe(0);

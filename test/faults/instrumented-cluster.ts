@@ -14,7 +14,10 @@ const EFFECT = new Map<string, ToolEffect>([
  * survives a kill, slow it down, or hang it). Previews count too (effect 'preview'); pings and namespace lists
  * pass straight through.
  */
-export function instrumentCluster<C extends ClusterExecutor>(inner: C, beforeCall: (tool: ToolName | 'preview', effect: ToolEffect) => Promise<void>): C {
+export function instrumentCluster<C extends ClusterExecutor>(
+  inner: C,
+  beforeCall: (tool: ToolName | 'preview', effect: ToolEffect) => Promise<void>,
+): C {
   return new Proxy(inner, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);

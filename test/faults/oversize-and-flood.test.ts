@@ -32,13 +32,18 @@ async function fakeModel(answer: (question: string) => string): Promise<FakeOpen
 /** Numbered lines, so a lost or repeated piece of a split answer shows up line by line. */
 function longAnswer(chars: number): { text: string; lines: string[] } {
   const lines: string[] = [];
-  for (let i = 1; lines.join('\n').length < chars; i++) lines.push(`line ${String(i).padStart(4, '0')}: the quick brown fox jumps over the lazy dog`);
+  for (let i = 1; lines.join('\n').length < chars; i++)
+    lines.push(`line ${String(i).padStart(4, '0')}: the quick brown fox jumps over the lazy dog`);
   return { text: lines.join('\n'), lines };
 }
 
 /** Every numbered line found in the messages, in the order they were sent. */
 function linesIn(texts: string[]): string[] {
-  return texts.join('\n').split('\n').map((l) => l.trim()).filter((l) => /^line \d{4}:/.test(l));
+  return texts
+    .join('\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^line \d{4}:/.test(l));
 }
 
 const ollamaEnv = (server: FakeOpenAiServer) => ({ OLLAMA_BASE_URL: server.baseUrl, OLLAMA_MODEL: 'llama3.2' });
@@ -49,7 +54,10 @@ describe('fault matrix: oversized messages and a flood', () => {
     const h = (harness = await startHarness({ role: 'bot', env: ollamaEnv(model) }));
     const text = `hello ${'lorem ipsum '.repeat(1000)}`.slice(0, 10_000);
     const reply = await h.say(text);
-    const tally = reportFault('oversized message in (chat)', { lost: /You wrote \d+ characters/.test(reply.plainText) ? 0 : 1, duplicated: Math.max(0, h.emulator.messages(ALICE).length - 1) });
+    const tally = reportFault('oversized message in (chat)', {
+      lost: /You wrote \d+ characters/.test(reply.plainText) ? 0 : 1,
+      duplicated: Math.max(0, h.emulator.messages(ALICE).length - 1),
+    });
 
     expect(tally).toEqual({ lost: 0, duplicated: 0 });
     expect(model.chatRequests()).toHaveLength(1);
@@ -71,8 +79,14 @@ describe('fault matrix: oversized messages and a flood', () => {
       duplicated: Math.max(0, acksFor(h, ALICE, messageId).length - 1),
     });
 
-    expect(hanging.map((a) => a.plainText), 'acks still saying "working on it"').toEqual([]);
-    expect(errors.map((m) => m.plainText), 'error replies').toEqual([]);
+    expect(
+      hanging.map((a) => a.plainText),
+      'acks still saying "working on it"',
+    ).toEqual([]);
+    expect(
+      errors.map((m) => m.plainText),
+      'error replies',
+    ).toEqual([]);
     expect(tally).toEqual({ lost: 0, duplicated: 0 });
   });
 
@@ -81,7 +95,9 @@ describe('fault matrix: oversized messages and a flood', () => {
     const model = await fakeModel(() => text);
     const h = (harness = await startHarness({ role: 'bot', env: ollamaEnv(model) }));
     h.emulator.sendUserMessage({ chatId: ALICE, userId: ALICE, text: 'good morning!', languageCode: 'en' });
-    await h.emulator.waitFor(() => linesIn(h.emulator.messages(ALICE).map((m) => m.plainText)).length >= lines.length, 10_000).catch(() => undefined);
+    await h.emulator
+      .waitFor(() => linesIn(h.emulator.messages(ALICE).map((m) => m.plainText)).length >= lines.length, 10_000)
+      .catch(() => undefined);
     const parts = h.emulator.messages(ALICE);
     const tally = reportFault('oversized reply out (chat)', tallyDelivery(lines, linesIn(parts.map((m) => m.plainText))));
 
@@ -98,12 +114,14 @@ describe('fault matrix: oversized messages and a flood', () => {
     nemotron.respondWith(() => ({ json: chatCompletion({ content: text }) }));
     const h = (harness = await startHarness({ env: { NVIDIA_BASE_URL: nemotron.baseUrl, NVIDIA_API_KEY: 'fault-nvidia-key' } }));
     const { messageId } = h.emulator.sendUserMessage({ chatId: ALICE, userId: ALICE, text: 'list pods in prod', languageCode: 'en' });
-    await h.emulator.waitFor(() => linesIn(h.emulator.messages(ALICE).map((m) => m.plainText)).length >= lines.length, 15_000).catch(() => undefined);
+    await h.emulator
+      .waitFor(() => linesIn(h.emulator.messages(ALICE).map((m) => m.plainText)).length >= lines.length, 15_000)
+      .catch(() => undefined);
     const parts = h.emulator.messages(ALICE);
     const tally = reportFault('oversized reply out (worker)', tallyDelivery(lines, linesIn(parts.map((m) => m.plainText))));
 
     expect(tally).toEqual({ lost: 0, duplicated: 0 });
-    expect(parts[0]!.messageId).toBe(acksFor(h, ALICE, messageId)[0]?.messageId);
+    expect(parts[0].messageId).toBe(acksFor(h, ALICE, messageId)[0]?.messageId);
     for (const part of parts) expect(part.text.length).toBeLessThanOrEqual(TELEGRAM_LIMIT);
     expect(linesIn(parts.map((m) => m.plainText))).toEqual(lines);
   });

@@ -47,7 +47,9 @@ async function untilAnswers(url: string, timeoutMs: number): Promise<void> {
       await probe.ping();
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`own redis-server did not answer within ${timeoutMs} ms: ${String(error)}`);
+      if (Date.now() > deadline) {
+        throw new Error(`own redis-server did not answer within ${timeoutMs} ms: ${String(error)}`, { cause: error });
+      }
       await new Promise((r) => setTimeout(r, 50));
     } finally {
       probe.disconnect();
@@ -61,12 +63,18 @@ export async function startOwnRedis(options: { password?: string } = {}): Promis
   const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';
   const url = `redis://${auth}127.0.0.1:${port}`;
   const args = [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--save', '',
-    '--appendonly', 'yes',
-    '--appendfsync', 'always',
-    '--dir', dir,
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'always',
+    '--dir',
+    dir,
     ...(options.password ? ['--requirepass', options.password] : []),
   ];
   let child: ChildProcess | undefined;

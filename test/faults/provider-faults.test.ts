@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALICE, startHarness, type Harness } from '../support/bot-harness.js';
-import { chatCompletion, openAiError, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply } from '../support/fake-openai-server.js';
+import {
+  chatCompletion,
+  openAiError,
+  startFakeOpenAiServer,
+  type FakeOpenAiServer,
+  type FakeReply,
+} from '../support/fake-openai-server.js';
 import { finishedAck } from './answers.js';
 import { reportFault } from './fault-report.js';
 
@@ -27,7 +33,11 @@ async function fakeServer(reply: () => FakeReply): Promise<FakeOpenAiServer> {
 
 const FAULTS: { name: string; says: string; reply: () => FakeReply }[] = [
   { name: '500', says: 'answers 500', reply: () => openAiError(500, 'fake provider: internal error') },
-  { name: '429', says: 'answers 429 with a long Retry-After', reply: () => openAiError(429, 'fake provider: rate limit reached', 'rate_limit_error', { 'retry-after': '30' }) },
+  {
+    name: '429',
+    says: 'answers 429 with a long Retry-After',
+    reply: () => openAiError(429, 'fake provider: rate limit reached', 'rate_limit_error', { 'retry-after': '30' }),
+  },
   { name: 'hang', says: 'never answers', reply: () => ({ hangMs: Infinity }) },
 ];
 
@@ -51,7 +61,10 @@ describe('fault matrix: provider 500, 429 and hang', () => {
       const reply = await harness.say('good morning!');
       const elapsedMs = Date.now() - started;
       const fromFallback = reply.plainText.includes(FALLBACK_TEXT) && reply.plainText.includes('gemini');
-      const tally = reportFault(`provider ${fault.name}`, { lost: fromFallback ? 0 : 1, duplicated: Math.max(0, harness.emulator.messages(ALICE).length - 1) });
+      const tally = reportFault(`provider ${fault.name}`, {
+        lost: fromFallback ? 0 : 1,
+        duplicated: Math.max(0, harness.emulator.messages(ALICE).length - 1),
+      });
 
       expect(tally).toEqual({ lost: 0, duplicated: 0 });
       expect(failing.chatRequests().length).toBeGreaterThan(0);
@@ -62,7 +75,9 @@ describe('fault matrix: provider 500, 429 and hang', () => {
 
   it('answers cluster work from the fallback within the budgets when the tool-calling provider hangs', async () => {
     const nemotron = await fakeServer(() => ({ hangMs: Infinity }));
-    const fallback = await fakeServer(() => ({ json: chatCompletion({ content: 'prod runs api, web and worker.', model: 'gemini-2.5-flash' }) }));
+    const fallback = await fakeServer(() => ({
+      json: chatCompletion({ content: 'prod runs api, web and worker.', model: 'gemini-2.5-flash' }),
+    }));
     harness = await startHarness({
       env: {
         NVIDIA_BASE_URL: nemotron.baseUrl,

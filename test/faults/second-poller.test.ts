@@ -66,7 +66,10 @@ describe('fault matrix: a second poller', () => {
 
     const replies = statusReplies(shared);
     const wanted = early.length + late.length;
-    const tally = reportFault('a second poller (graceful stop)', { lost: Math.max(0, wanted - replies), duplicated: Math.max(0, replies - wanted) });
+    const tally = reportFault('a second poller (graceful stop)', {
+      lost: Math.max(0, wanted - replies),
+      duplicated: Math.max(0, replies - wanted),
+    });
 
     expect(states.sort()).toEqual(['polling', 'standby']);
     expect(tally).toEqual({ lost: 0, duplicated: 0 });
@@ -100,7 +103,10 @@ describe('fault matrix: a second poller', () => {
 
     const replies = statusReplies(shared);
     const wanted = early.length + late.length;
-    const tally = reportFault('a second poller (first SIGKILLed)', { lost: Math.max(0, wanted - replies), duplicated: Math.max(0, replies - wanted) });
+    const tally = reportFault('a second poller (first SIGKILLed)', {
+      lost: Math.max(0, wanted - replies),
+      duplicated: Math.max(0, replies - wanted),
+    });
 
     expect(liveStateBefore).toBe('standby');
     expect(tally).toEqual({ lost: 0, duplicated: 0 });

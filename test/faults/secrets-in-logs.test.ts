@@ -48,7 +48,9 @@ afterEach(async () => {
 /** A provider that refuses the key and echoes it back, as some proxies and gateways do. */
 async function echoingProvider(key: string): Promise<FakeOpenAiServer> {
   const server = await startFakeOpenAiServer();
-  server.respondWith(() => openAiError(401, `Incorrect API key provided: ${key}. You sent "Authorization: Bearer ${key}".`, 'invalid_request_error'));
+  server.respondWith(() =>
+    openAiError(401, `Incorrect API key provided: ${key}. You sent "Authorization: Bearer ${key}".`, 'invalid_request_error'),
+  );
   servers.push(server);
   return server;
 }
@@ -82,9 +84,17 @@ describe('fault matrix: secrets in log lines', () => {
     await h.emulator.waitFor(() => finishedAck(h, ALICE, messageId), 15_000).catch(() => undefined);
     // Telegram errors: one whose description echoes the token, then Telegram gone entirely (network errors carry URLs,
     // and the Bot API URL holds the token).
-    h.emulator.failNext('sendMessage', { error_code: 400, description: `Bad Request: chat not found for bot${SECRETS.TELEGRAM_BOT_TOKEN}` });
+    h.emulator.failNext('sendMessage', {
+      error_code: 400,
+      description: `Bad Request: chat not found for bot${SECRETS.TELEGRAM_BOT_TOKEN}`,
+    });
     await h.say('/help').catch(() => undefined);
-    const late = h.emulator.sendUserMessage({ chatId: ALICE, userId: ALICE, text: 'list deployments in prod', languageCode: 'en' }).messageId;
+    const late = h.emulator.sendUserMessage({
+      chatId: ALICE,
+      userId: ALICE,
+      text: 'list deployments in prod',
+      languageCode: 'en',
+    }).messageId;
     await h.emulator.waitFor(() => acksFor(h, ALICE, late).length > 0, 10_000).catch(() => undefined);
     await emulator.close();
     emulator = undefined;
@@ -95,7 +105,9 @@ describe('fault matrix: secrets in log lines', () => {
 
     const secrets = [...Object.values(SECRETS), ...(withPassword ? [REDIS_PASSWORD] : [])];
     const lines = [...h.logs, ...console_];
-    const leaks = secrets.flatMap((secret) => formsOf(secret).flatMap((form) => lines.filter((l) => l.includes(form)).map((l) => `${form} in: ${l.slice(0, 300)}`)));
+    const leaks = secrets.flatMap((secret) =>
+      formsOf(secret).flatMap((form) => lines.filter((l) => l.includes(form)).map((l) => `${form} in: ${l.slice(0, 300)}`)),
+    );
     const tally = reportFault('secrets in log lines', { lost: leaks.length, duplicated: 0 });
 
     expect(tally).toEqual({ lost: 0, duplicated: 0 });

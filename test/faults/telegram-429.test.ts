@@ -20,7 +20,10 @@ describe('fault matrix: Telegram 429 with retry_after', () => {
     const elapsedMs = Date.now() - started;
     const sends = h.emulator.calls().filter((c) => c.method === 'sendMessage');
     const delivered = h.emulator.messages(ALICE).filter((m) => m.plainText.includes('What I can do'));
-    const tally = reportFault('Telegram 429 on sendMessage', { lost: delivered.length === 0 ? 1 : 0, duplicated: Math.max(0, delivered.length - 1) });
+    const tally = reportFault('Telegram 429 on sendMessage', {
+      lost: delivered.length === 0 ? 1 : 0,
+      duplicated: Math.max(0, delivered.length - 1),
+    });
 
     expect(tally).toEqual({ lost: 0, duplicated: 0 });
     expect(reply.plainText).toContain('What I can do');
@@ -29,7 +32,7 @@ describe('fault matrix: Telegram 429 with retry_after', () => {
     expect(sends.filter((c) => !c.error)).toHaveLength(1);
   });
 
-  it("waits retry_after when the worker edits an answer into its ack, and edits it exactly once", async () => {
+  it('waits retry_after when the worker edits an answer into its ack, and edits it exactly once', async () => {
     const h = (harness = await startHarness());
     h.emulator.failNext('editMessageText', TOO_MANY);
     const { messageId } = h.emulator.sendUserMessage({ chatId: ALICE, userId: ALICE, text: 'list pods in prod', languageCode: 'en' });

@@ -64,7 +64,7 @@ describe('fault matrix: worker SIGKILLed mid-tool', () => {
     expect(tally).toEqual({ lost: 0, duplicated: 0 });
     expect(record?.error).toBe(OUTCOME_UNKNOWN);
     expect(writes).toHaveLength(1);
-    expect(writes[0]!.pid).toBe(first.pid);
+    expect(writes[0].pid).toBe(first.pid);
     expect(failed?.plainText).toContain('outcome unknown');
     expect(failed?.replyMarkup?.inline_keyboard.length ?? 0).toBe(0);
   });

@@ -19,10 +19,25 @@ describe('cli doctor', () => {
     emulator = await startBotApiEmulator({ botUsername: 'ops_bot' });
     const gemini = await startFakeOpenAiServer();
     servers.push(gemini);
-    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, REDIS_URL: TEST_REDIS_URL, GEMINI_BASE_URL: gemini.baseUrl, GEMINI_API_KEY: 'k' });
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      REDIS_URL: TEST_REDIS_URL,
+      GEMINI_BASE_URL: gemini.baseUrl,
+      GEMINI_API_KEY: 'k',
+    });
     const lines = await runDoctor(config, { cluster: { executor: createSimulatedCluster() } });
-    expect(lines.map((l) => `${l.status} ${l.part}`)).toEqual(['ok config', 'ok telegram', 'ok redis', 'skip ollama', 'skip nvidia', 'ok gemini', 'skip anthropic', 'ok cluster']);
-    expect(formatCheckLine(lines[1]!)).toContain('@ops_bot');
+    expect(lines.map((l) => `${l.status} ${l.part}`)).toEqual([
+      'ok config',
+      'ok telegram',
+      'ok redis',
+      'skip ollama',
+      'skip nvidia',
+      'ok gemini',
+      'skip anthropic',
+      'ok cluster',
+    ]);
+    expect(formatCheckLine(lines[1])).toContain('@ops_bot');
     expect(gemini.requests.some((r) => r.path.endsWith('/models') && r.headers.authorization === 'Bearer k')).toBe(true);
     expect(doctorExitCode(lines)).toBe(0);
   });
@@ -31,7 +46,13 @@ describe('cli doctor', () => {
     const gemini = await startFakeOpenAiServer({ models: [] });
     servers.push(gemini);
     gemini.respondToModelsWith(openAiError(401, 'bad key'));
-    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', REDIS_URL: 'redis://127.0.0.1:9', GEMINI_BASE_URL: gemini.baseUrl, GEMINI_API_KEY: 'k' });
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
+      REDIS_URL: 'redis://127.0.0.1:9',
+      GEMINI_BASE_URL: gemini.baseUrl,
+      GEMINI_API_KEY: 'k',
+    });
     const lines = await runDoctor(config, { cluster: { error: 'no kubeconfig found' }, timeoutMs: 1500 });
     const byPart = Object.fromEntries(lines.map((l) => [l.part, l.status]));
     expect(byPart).toMatchObject({ telegram: 'fail', redis: 'fail', gemini: 'warn', cluster: 'fail' });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Readiness } from '../../src/metrics/http-server.js';
 import { chatCompletion, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.js';
 import { startHarness, type Harness } from '../support/bot-harness.js';
 
@@ -46,7 +47,7 @@ describe('health and metrics endpoints', () => {
     await harness.app.polling!.stop(500);
     const ready = await get(harness.app.metricsPort, '/readyz');
     expect(ready.status).toBe(503);
-    expect(JSON.parse(ready.text).checks.telegram).toBe('stopped');
+    expect((JSON.parse(ready.text) as Readiness).checks.telegram).toBe('stopped');
   });
 });
 

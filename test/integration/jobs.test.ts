@@ -22,7 +22,13 @@ describe('background jobs', () => {
     harness = await startHarness();
     const update = {
       update_id: 900001,
-      message: { message_id: 4242, date: Math.floor(Date.now() / 1000), chat: { id: ALICE, type: 'private' }, from: { id: ALICE, is_bot: false, first_name: 'Alice', language_code: 'en' }, text: 'list pods in prod' },
+      message: {
+        message_id: 4242,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: ALICE, type: 'private' },
+        from: { id: ALICE, is_bot: false, first_name: 'Alice', language_code: 'en' },
+        text: 'list pods in prod',
+      },
     };
     harness.emulator.injectRawUpdate(update);
     const ack = await harness.emulator.waitForBotMessage(ALICE);
@@ -33,7 +39,7 @@ describe('background jobs', () => {
     expect(harness.logs.some((l) => l.includes('redelivered update: job already enqueued'))).toBe(true);
   });
 
-  it('/cancel stops the chat\'s running job and says so in its ack', async () => {
+  it("/cancel stops the chat's running job and says so in its ack", async () => {
     model = await startFakeOpenAiServer();
     model.respondWith(() => ({ hangMs: 30_000, json: chatCompletion({ content: 'too late' }) }));
     harness = await startHarness({ env: { NVIDIA_BASE_URL: model.baseUrl, NVIDIA_API_KEY: 'nvapi-x', NVIDIA_BUDGET_SECONDS: '60' } });
@@ -44,5 +50,4 @@ describe('background jobs', () => {
     const cancelled = await finalText(harness, ack.messageId);
     expect(cancelled.plainText).toContain('Cancelled. Nothing more will run');
   });
-
 });

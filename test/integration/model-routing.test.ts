@@ -18,11 +18,11 @@ async function fake(name: string, content: string) {
 }
 
 function bodyOf(server: FakeOpenAiServer, i = 0): { model: string; messages: { role: string; content: string }[]; tools?: unknown[] } {
-  return server.chatRequests()[i]!.body as never;
+  return server.chatRequests()[i].body as never;
 }
 
 describe('routing free text to models through the bot', () => {
-  it('with only Gemini configured, a chat message is answered by that server, in the user\'s language', async () => {
+  it("with only Gemini configured, a chat message is answered by that server, in the user's language", async () => {
     const gemini = await fake('gemini-2.5-flash', 'HPA 會依照負載自動調整副本數。');
     harness = await startHarness({ env: { GEMINI_BASE_URL: gemini.baseUrl, GEMINI_API_KEY: 'test-gemini-key' } });
     const reply = await harness.say('什麼是 HPA?', { languageCode: 'zh-hant' });
@@ -30,8 +30,8 @@ describe('routing free text to models through the bot', () => {
     expect(reply.plainText).toContain('gemini');
     const body = bodyOf(gemini);
     expect(body.model).toBe('gemini-2.5-flash');
-    expect(body.messages[0]!.content).toContain('Traditional Chinese');
-    expect(gemini.chatRequests()[0]!.headers.authorization).toBe('Bearer test-gemini-key');
+    expect(body.messages[0].content).toContain('Traditional Chinese');
+    expect(gemini.chatRequests()[0].headers.authorization).toBe('Bearer test-gemini-key');
     expect(harness.emulator.chatActions(ALICE)).toContain('typing');
     expect(harness.logs.join('\n')).not.toContain('test-gemini-key');
   });

@@ -58,7 +58,7 @@ describe('with no model configured, the offline provider and the simulated clust
     expect(card.plainText).toContain('Expires at:');
     expect(cluster.mutationCount()).toBe(0);
 
-    const approve = card.replyMarkup!.inline_keyboard[0]![0]!.callback_data!;
+    const approve = card.replyMarkup!.inline_keyboard[0][0].callback_data!;
     h.emulator.pressButton({ chatId: ALICE, userId: BOB, messageId: card.messageId, data: approve });
     const finished = await h.emulator.waitFor(() => {
       const m = h.emulator.messages(ALICE).find((x) => x.messageId === card.messageId);
@@ -79,7 +79,7 @@ describe('with no model configured, the offline provider and the simulated clust
     const h = await start(cluster);
     await h.say('restart web in prod');
     const card = await h.emulator.waitFor(() => h.emulator.messages(ALICE).find((m) => m.replyMarkup?.inline_keyboard.length));
-    const approve = card.replyMarkup!.inline_keyboard[0]![0]!.callback_data!;
+    const approve = card.replyMarkup!.inline_keyboard[0][0].callback_data!;
     h.emulator.pressButton({ chatId: ALICE, userId: CAROL, messageId: card.messageId, data: approve });
     const answer = await h.emulator.waitFor(() => h.emulator.callbackAnswers().at(-1));
     expect(answer.showAlert).toBe(true);

@@ -5,6 +5,7 @@ import { createAgentDispatcher } from '../../src/jobs/agent-dispatcher.js';
 import { startAgentWorker } from '../../src/jobs/agent-worker.js';
 import { bullPrefix, openQueue, QUEUE } from '../../src/jobs/queues.js';
 import { captureLogger } from '../support/log-capture.js';
+import { match } from '../support/matchers.js';
 import { deleteKeys, testRedis, uniquePrefix } from '../support/redis.js';
 
 let redis: Redis;
@@ -19,11 +20,21 @@ afterEach(async () => {
 });
 
 function job(ref: string): AgentJob {
-  return { ref, chatId: 7, userId: 7, messageId: 1, text: 'list pods', locale: 'zh-TW', task: 'k8s_operation', ackMessageId: 2, requestedAt: Date.now() };
+  return {
+    ref,
+    chatId: 7,
+    userId: 7,
+    messageId: 1,
+    text: 'list pods',
+    locale: 'zh-TW',
+    task: 'k8s_operation',
+    ackMessageId: 2,
+    requestedAt: Date.now(),
+  };
 }
 
 describe('the agent worker', () => {
-  it('keeps a failed job\'s error, retries it, and reports the failure once, with an error id', async () => {
+  it("keeps a failed job's error, retries it, and reports the failure once, with an error id", async () => {
     const { logger } = captureLogger();
     const connection = testRedis();
     const subscriber = testRedis();
@@ -54,7 +65,7 @@ describe('the agent worker', () => {
       const deadline = Date.now() + 15_000;
       while (failures.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(runs).toBe(2);
-      expect(failures).toEqual([{ ref, errorId: expect.stringMatching(new RegExp(`^${ref}-\\d+$`)) }]);
+      expect(failures).toEqual([{ ref, errorId: match.stringMatching(new RegExp(`^${ref}-\\d+$`)) }]);
       expect((await queue.getJob(ref))?.failedReason).toBe('the model server vanished');
     } finally {
       await worker.close();

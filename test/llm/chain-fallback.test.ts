@@ -4,12 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Redis } from 'ioredis';
 import { createModelChain, type ModelChainDeps } from '../../src/llm/chain.js';
 import { ChainCancelledError, ChainExhaustedError, type ChatRequest } from '../../src/llm/types.js';
-import {
-  chatCompletion,
-  openAiError,
-  startFakeOpenAiServer,
-  type FakeOpenAiServer,
-} from '../support/fake-openai-server.js';
+import { chatCompletion, openAiError, startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fake-openai-server.js';
 import { capturingLogger, connectTestRedis, deleteKeysWithPrefix, settingsFor, silentLogger, uniquePrefix } from './helpers.js';
 
 const question: ChatRequest = { messages: [{ role: 'user', content: '什麼是 HPA?' }] };
@@ -124,7 +119,9 @@ describe('model chain: fallback', () => {
 
   it('honours a short Retry-After: waits that long and retries the same provider', async () => {
     ollama.respondWith((_body, n) =>
-      n === 1 ? openAiError(429, 'fake rate limit', 'rate_limit_error', { 'retry-after-ms': '40' }) : { json: chatCompletion({ content: 'second try' }) },
+      n === 1
+        ? openAiError(429, 'fake rate limit', 'rate_limit_error', { 'retry-after-ms': '40' })
+        : { json: chatCompletion({ content: 'second try' }) },
     );
     const waits: number[] = [];
     const answer = await chain({
@@ -212,7 +209,9 @@ describe('model chain: fallback', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const started = Date.now();
-    const error = await chain({ providers: [settingsFor('ollama', ollama.baseUrl, { budgetMs: 10_000 }), settingsFor('gemini', gemini.baseUrl)] })
+    const error = await chain({
+      providers: [settingsFor('ollama', ollama.baseUrl, { budgetMs: 10_000 }), settingsFor('gemini', gemini.baseUrl)],
+    })
       .complete(['ollama', 'gemini'], { ...question, signal: controller.signal })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChainCancelledError);

@@ -46,7 +46,9 @@ describe('the fake OpenAI-compatible server', () => {
           message: {
             role: 'assistant',
             content: null,
-            tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'scale_deployment', arguments: '{"name":"web","replicas":5}' } }],
+            tool_calls: [
+              { id: 'call_1', type: 'function', function: { name: 'scale_deployment', arguments: '{"name":"web","replicas":5}' } },
+            ],
           },
           finish_reason: 'tool_calls',
         },

@@ -19,7 +19,9 @@ const noCancel = () => new AbortController().signal;
 
 describe('createOpenAiCompatibleProvider', () => {
   it('posts the model, messages, tools and limits to <baseUrl>/chat/completions with the bearer key, unstreamed', async () => {
-    const provider = createOpenAiCompatibleProvider(settingsFor('gemini', server.baseUrl, { apiKey: 'gem-key', model: 'gemini-2.5-flash' }));
+    const provider = createOpenAiCompatibleProvider(
+      settingsFor('gemini', server.baseUrl, { apiKey: 'gem-key', model: 'gemini-2.5-flash' }),
+    );
     const tools = [{ type: 'function' as const, function: { name: 'list_pods', parameters: { type: 'object', properties: {} } } }];
     await provider.complete({ messages: [{ role: 'user', content: 'hi' }], tools, temperature: 0.2, maxTokens: 64 }, noCancel());
     const [request] = server.chatRequests();

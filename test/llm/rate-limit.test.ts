@@ -119,7 +119,9 @@ describe('rate limit per provider, in Redis', () => {
   });
 
   it('counts every HTTP request against the limit, retries included', async () => {
-    nim.respondWith((_b, n) => (n === 1 ? { status: 503, json: { error: { message: 'fake busy' } } } : { json: { choices: [{ message: { content: 'ok' } }] } }));
+    nim.respondWith((_b, n) =>
+      n === 1 ? { status: 503, json: { error: { message: 'fake busy' } } } : { json: { choices: [{ message: { content: 'ok' } }] } },
+    );
     const chain = createModelChain({
       providers: [settingsFor('nvidia', nim.baseUrl, { limitPerMinute: 5 })],
       redis,

@@ -37,7 +37,13 @@ function replyWithUsage(usages: [number, number][], model: string): void {
 
 describe('usage and cost per provider per UTC day', () => {
   it('adds up tokens, requests and cost across calls and shows them in the snapshot', async () => {
-    replyWithUsage([[1_000, 200], [500, 100]], 'gemini-2.5-flash');
+    replyWithUsage(
+      [
+        [1_000, 200],
+        [500, 100],
+      ],
+      'gemini-2.5-flash',
+    );
     let clock = DAY;
     const chain = createModelChain({
       providers: [settingsFor('gemini', server.baseUrl, { model: 'gemini-2.5-flash' })],
@@ -71,7 +77,13 @@ describe('usage and cost per provider per UTC day', () => {
   });
 
   it('starts a new count on a new UTC day', async () => {
-    replyWithUsage([[10, 1], [20, 2]], 'claude-sonnet-4-5-20250929');
+    replyWithUsage(
+      [
+        [10, 1],
+        [20, 2],
+      ],
+      'claude-sonnet-4-5-20250929',
+    );
     let clock = Date.parse('2025-06-01T23:59:59Z');
     const chain = createModelChain({
       providers: [settingsFor('anthropic', server.baseUrl, { model: 'claude-sonnet-4-5' })],

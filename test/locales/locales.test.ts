@@ -6,7 +6,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
 
 function keysOf(ftl: string): string[] {
-  return [...ftl.matchAll(/^([A-Za-z][A-Za-z0-9_-]*)\s*=/gm)].map((m) => m[1]!).sort();
+  return [...ftl.matchAll(/^([A-Za-z][A-Za-z0-9_-]*)\s*=/gm)].map((m) => m[1]).sort();
 }
 
 function sourceFiles(dir: string): string[] {
@@ -31,11 +31,11 @@ describe('locale files', () => {
     for (const file of sourceFiles('src')) {
       const code = read(file);
       for (const m of code.matchAll(/\bt\(\s*(?:[\w.]+,\s*)?'([a-z][a-z0-9-]*)'/g)) {
-        if (!en.includes(m[1]!)) missing.push(`${file}: ${m[1]}`);
+        if (!en.includes(m[1])) missing.push(`${file}: ${m[1]}`);
       }
       // Keys built from a prefix (`task-${label}`): at least one key must carry that prefix.
       for (const m of code.matchAll(/\bt\(\s*(?:[\w.]+,\s*)?`([a-z][a-z0-9-]*-)\$\{/g)) {
-        if (!en.some((k) => k.startsWith(m[1]!))) missing.push(`${file}: ${m[1]}*`);
+        if (!en.some((k) => k.startsWith(m[1]))) missing.push(`${file}: ${m[1]}*`);
       }
     }
     expect(missing).toEqual([]);
@@ -52,14 +52,23 @@ describe('locale files', () => {
 describe('user-facing strings', () => {
   // Places allowed to hold Chinese literals: the classifier's and offline reader's vocabularies, model-facing
   // prompts, the demo tools, and the simulated cluster's sample data.
-  const allowHan = [/^src\/routing\//, /^src\/chat\/system-prompt\.ts$/, /^src\/demo\//, /^src\/cluster\/simulated/, /^src\/offline\/(read-request|request-words)\.ts$/, /^src\/tools\//];
+  const allowHan = [
+    /^src\/routing\//,
+    /^src\/chat\/system-prompt\.ts$/,
+    /^src\/demo\//,
+    /^src\/cluster\/simulated/,
+    /^src\/offline\/(read-request|request-words)\.ts$/,
+    /^src\/tools\//,
+  ];
 
   it('are not written in code: no Chinese literals outside vocabularies and prompts', () => {
     const offenders: string[] = [];
     for (const file of sourceFiles('src')) {
       const rel = relative(ROOT, join(ROOT, file));
       if (allowHan.some((re) => re.test(rel))) continue;
-      const withoutComments = read(file).replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const withoutComments = read(file)
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       if (/\p{Script=Han}/u.test(withoutComments)) offenders.push(rel);
     }
     expect(offenders).toEqual([]);

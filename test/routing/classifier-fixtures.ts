@@ -18,7 +18,9 @@ export const CLASSIFIER_FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url
 /** Loads every JSON-lines file in the folder; a malformed line fails loudly with its file and line number. */
 export function loadLabeledMessages(dir: string = CLASSIFIER_FIXTURE_DIR): LabeledMessage[] {
   const messages: LabeledMessage[] = [];
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.jsonl')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()) {
     readFileSync(join(dir, file), 'utf8')
       .split('\n')
       .forEach((line, index) => {

@@ -62,7 +62,9 @@ export function formatReport(report: AccuracyReport): string {
       (l) => `${l.label.padEnd(20)} ${String(l.support).padStart(7)} ${pct(l.precision).padStart(9)} ${pct(l.recall).padStart(7)}`,
     ),
     `${'overall accuracy'.padEnd(20)} ${String(report.total).padStart(7)} ${''.padStart(9)} ${pct(report.accuracy).padStart(7)}  (${report.correct}/${report.total})`,
-    ...report.languages.map((l) => `  ${l.lang.padEnd(18)} ${String(l.total).padStart(7)} ${''.padStart(9)} ${pct(l.accuracy).padStart(7)}`),
+    ...report.languages.map(
+      (l) => `  ${l.lang.padEnd(18)} ${String(l.total).padStart(7)} ${''.padStart(9)} ${pct(l.accuracy).padStart(7)}`,
+    ),
   ];
   for (const m of report.mistakes) {
     lines.push(`  miss ${m.source}: expected ${m.expected}, got ${m.actual}: ${JSON.stringify(m.text)} [${m.evidence.join(', ')}]`);

@@ -3,7 +3,10 @@ import type { Harness } from './bot-harness.js';
 
 /** The newest message in the chat that carries inline buttons (an approval card). */
 export async function waitForCard(h: Harness, chatId: number, after = 0): Promise<EmulatedMessage> {
-  return h.emulator.waitFor(() => h.emulator.messages(chatId).find((m) => m.messageId > after && (m.replyMarkup?.inline_keyboard.length ?? 0) > 0), 15_000);
+  return h.emulator.waitFor(
+    () => h.emulator.messages(chatId).find((m) => m.messageId > after && (m.replyMarkup?.inline_keyboard.length ?? 0) > 0),
+    15_000,
+  );
 }
 
 export function buttonData(card: EmulatedMessage, which: 'approve' | 'reject'): string {
@@ -17,7 +20,13 @@ export function approvalIdOf(card: EmulatedMessage): string {
 }
 
 /** The card's current text once it matches. */
-export async function cardWhen(h: Harness, chatId: number, messageId: number, pattern: RegExp, timeoutMs = 15_000): Promise<EmulatedMessage> {
+export async function cardWhen(
+  h: Harness,
+  chatId: number,
+  messageId: number,
+  pattern: RegExp,
+  timeoutMs = 15_000,
+): Promise<EmulatedMessage> {
   return h.emulator.waitFor(() => {
     const m = h.emulator.messages(chatId).find((x) => x.messageId === messageId);
     return m && pattern.test(m.plainText) ? m : undefined;

@@ -51,7 +51,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   );
   const { logger, lines } = captureLogger(secretValues(config));
   const role = options.role ?? 'all';
-  const start = (r: Role) => startApp({ config, logger, role: r, worker: { lockDurationMs: 3000, stalledIntervalMs: 1000 }, ...options.app });
+  const start = (r: Role) =>
+    startApp({ config, logger, role: r, worker: { lockDurationMs: 3000, stalledIntervalMs: 1000 }, ...options.app });
   let app = await start(role);
 
   const harness: Harness = {

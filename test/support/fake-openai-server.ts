@@ -167,9 +167,7 @@ export function chatCompletion(opts: ChatCompletionOptions = {}): Record<string,
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: opts.model ?? 'fake-model',
-    choices: [
-      { index: 0, message, logprobs: null, finish_reason: opts.finish_reason ?? (hasToolCalls ? 'tool_calls' : 'stop') },
-    ],
+    choices: [{ index: 0, message, logprobs: null, finish_reason: opts.finish_reason ?? (hasToolCalls ? 'tool_calls' : 'stop') }],
     usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
   };
 }
@@ -189,12 +187,7 @@ export function fakeToolCall(
 }
 
 /** An error reply in OpenAI's error shape. */
-export function openAiError(
-  status: number,
-  message: string,
-  type = 'api_error',
-  headers?: Record<string, string>,
-): FakeReply {
+export function openAiError(status: number, message: string, type = 'api_error', headers?: Record<string, string>): FakeReply {
   const reply: FakeReply = { status, json: { error: { message, type, code: null, param: null } } };
   if (headers) reply.headers = headers;
   return reply;

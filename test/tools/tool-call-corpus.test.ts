@@ -7,7 +7,10 @@ import { runParseToolCallCommand } from '../../src/tools/parse-command.js';
 const corpusDir = new URL('../fixtures/tool-calls/', import.meta.url);
 
 const expectSchema = z.union([
-  z.strictObject({ ok: z.literal(true), calls: z.array(z.strictObject({ name: z.string(), arguments: z.record(z.string(), z.unknown()) })) }),
+  z.strictObject({
+    ok: z.literal(true),
+    calls: z.array(z.strictObject({ name: z.string(), arguments: z.record(z.string(), z.unknown()) })),
+  }),
   z.strictObject({ ok: z.literal(false), errorIncludes: z.string().optional() }),
 ]);
 const caseSchema = z.strictObject({
@@ -43,14 +46,42 @@ describe('the tool-call corpus (test/fixtures/tool-calls)', () => {
   it('covers every shape the issue lists, and refusals of each kind', () => {
     const shapes = new Set(corpus.map((c) => c.shape));
     const required = [
-      'structured-string', 'structured-object', 'structured-double-encoded', 'structured-fenced',
-      'structured-trailing-comma', 'structured-single-quotes', 'structured-apostrophe',
-      'nemotron-mini-toolcall', 'nemotron-mini-toolcall-array', 'llama-nemotron-TOOLCALL',
-      'llama-nemotron-after-think', 'llama-nemotron-closing-only', 'hermes-tool_call', 'qwen3-coder-xml',
-      'llama-json', 'llama-python-tag', 'llama-semicolon', 'mistral-list', 'mistral-args', 'fenced-json',
-      'dedupe', 'coercion', 'answer', 'answer-truncated', 'anthropic-stop-reason', 'error-body', 'no-choices',
-      'bad-unknown-tool', 'bad-missing-required', 'bad-out-of-bounds', 'bad-wrong-type', 'bad-k8s-name',
-      'bad-extra-key', 'bad-truncated', 'bad-empty-arguments', 'bad-garbage-arguments',
+      'structured-string',
+      'structured-object',
+      'structured-double-encoded',
+      'structured-fenced',
+      'structured-trailing-comma',
+      'structured-single-quotes',
+      'structured-apostrophe',
+      'nemotron-mini-toolcall',
+      'nemotron-mini-toolcall-array',
+      'llama-nemotron-TOOLCALL',
+      'llama-nemotron-after-think',
+      'llama-nemotron-closing-only',
+      'hermes-tool_call',
+      'qwen3-coder-xml',
+      'llama-json',
+      'llama-python-tag',
+      'llama-semicolon',
+      'mistral-list',
+      'mistral-args',
+      'fenced-json',
+      'dedupe',
+      'coercion',
+      'answer',
+      'answer-truncated',
+      'anthropic-stop-reason',
+      'error-body',
+      'no-choices',
+      'bad-unknown-tool',
+      'bad-missing-required',
+      'bad-out-of-bounds',
+      'bad-wrong-type',
+      'bad-k8s-name',
+      'bad-extra-key',
+      'bad-truncated',
+      'bad-empty-arguments',
+      'bad-garbage-arguments',
     ];
     expect(required.filter((shape) => !shapes.has(shape))).toEqual([]);
   });
@@ -65,7 +96,9 @@ describe('the tool-call corpus (test/fixtures/tool-calls)', () => {
       const expected = c.expect;
       const matches = expected.ok
         ? actual.ok && isDeepStrictEqual(actual.calls, expected.calls)
-        : !actual.ok && typeof actual.error === 'string' && actual.error.length > 0 &&
+        : !actual.ok &&
+          typeof actual.error === 'string' &&
+          actual.error.length > 0 &&
           (expected.errorIncludes === undefined || actual.error.includes(expected.errorIncludes));
       return matches ? [] : [{ case: `${c.file}: ${c.name}`, expected, actual }];
     });

@@ -42,9 +42,40 @@ describe('tool-call parsing safety', () => {
   });
 
   it('never throws, whatever text a model produces', () => {
-    const alphabet = ['{', '}', '[', ']', '"', "'", ':', ',', ';', ' ', '\n', '\\', 'name', 'arguments', 'list_pods',
-      '<toolcall>', '</TOOLCALL>', '<tool_call>', '<function=', '<parameter=', '[TOOL_CALLS]', '[ARGS]',
-      '<|python_tag|>', '<think>', '</think>', 'true', 'None', '3', '```json', '(', ')', '='];
+    const alphabet = [
+      '{',
+      '}',
+      '[',
+      ']',
+      '"',
+      "'",
+      ':',
+      ',',
+      ';',
+      ' ',
+      '\n',
+      '\\',
+      'name',
+      'arguments',
+      'list_pods',
+      '<toolcall>',
+      '</TOOLCALL>',
+      '<tool_call>',
+      '<function=',
+      '<parameter=',
+      '[TOOL_CALLS]',
+      '[ARGS]',
+      '<|python_tag|>',
+      '<think>',
+      '</think>',
+      'true',
+      'None',
+      '3',
+      '```json',
+      '(',
+      ')',
+      '=',
+    ];
     let seed = 7;
     const random = (): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -56,7 +87,9 @@ describe('tool-call parsing safety', () => {
       const length = Math.floor(random() * 40);
       for (let j = 0; j < length; j += 1) text += alphabet[Math.floor(random() * alphabet.length)];
       const structured = random() < 0.3 ? [{ id: 'c', type: 'function', function: { name: 'list_pods', arguments: text } }] : undefined;
-      const body = { choices: [{ index: 0, message: { role: 'assistant', content: text, tool_calls: structured }, finish_reason: 'stop' }] };
+      const body = {
+        choices: [{ index: 0, message: { role: 'assistant', content: text, tool_calls: structured }, finish_reason: 'stop' }],
+      };
       try {
         const result = parseCompletion(body);
         expect(['calls', 'answer', 'refused']).toContain(result.kind);

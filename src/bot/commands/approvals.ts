@@ -2,8 +2,8 @@ import { Composer } from 'grammy';
 import type { ApprovalStore } from '../../approvals/store.js';
 import type { AuditTrail } from '../../audit/trail.js';
 import type { BotContext } from '../context.js';
-import { escapeHtml } from '../html.js';
-import type { Translate } from '../i18n.js';
+import { escapeHtml } from '../../html/telegram-html.js';
+import type { Translate } from '../../i18n/translator.js';
 import { formatCall } from '../render/agent-outcome.js';
 import { formatDuration } from '../render/duration.js';
 import { replyHtml } from '../reply.js';
@@ -15,7 +15,13 @@ function cardLink(chatId: number, messageId: number | undefined): string {
   return id.startsWith('-100') ? `https://t.me/c/${id.slice(4)}/${messageId}` : '';
 }
 
-export function approvalCommands(deps: { store: ApprovalStore; audit: AuditTrail; t: Translate; approverIds: readonly number[]; now?: () => number }): Composer<BotContext> {
+export function approvalCommands(deps: {
+  store: ApprovalStore;
+  audit: AuditTrail;
+  t: Translate;
+  approverIds: readonly number[];
+  now?: () => number;
+}): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const now = deps.now ?? Date.now;
 

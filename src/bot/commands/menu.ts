@@ -1,6 +1,6 @@
 import type { Api } from 'grammy';
-import type { Translate } from '../i18n.js';
-import type { Locale } from '../locale.js';
+import type { Translate } from '../../i18n/translator.js';
+import type { Locale } from '../../i18n/locale.js';
 
 export const MENU_COMMANDS = ['start', 'help', 'run', 'status', 'approvals', 'cancel', 'audit', 'mode', 'lang'] as const;
 

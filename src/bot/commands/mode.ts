@@ -48,7 +48,9 @@ export function modeCommand(deps: { modes: ChatModeStore; approverIds: readonly 
     await deps.modes.set(ctx.chat.id, parsed.data);
     ctx.logger.info({ mode: parsed.data }, 'chat mode changed');
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t('mode-set', { mode: ctx.t(`mode-name-${parsed.data}`), explain: ctx.t(`mode-explain-${parsed.data}`) }));
+    await ctx.editMessageText(
+      ctx.t('mode-set', { mode: ctx.t(`mode-name-${parsed.data}`), explain: ctx.t(`mode-explain-${parsed.data}`) }),
+    );
   });
   return composer;
 }

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import type { StatusReporter } from '../../status/snapshot.js';
 import type { BotContext } from '../context.js';
-import type { Translate } from '../i18n.js';
+import type { Translate } from '../../i18n/translator.js';
 import { renderStatus } from '../render/status.js';
 import { replyHtml } from '../reply.js';
 

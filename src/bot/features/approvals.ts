@@ -29,7 +29,12 @@ export function approvalFeature(deps: ApprovalFeatureDeps): Composer<BotContext>
       await ctx.answerCallbackQuery({ text: ctx.t('approval-tap-invalid'), show_alert: true });
       return;
     }
-    const result = await deps.flow.decide({ approvalId: action.approvalId, userId: ctx.from.id, userName: displayName(ctx.from), decision: action.decision });
+    const result = await deps.flow.decide({
+      approvalId: action.approvalId,
+      userId: ctx.from.id,
+      userName: displayName(ctx.from),
+      decision: action.decision,
+    });
     const log = ctx.logger.child({ approval_id: action.approvalId });
     switch (result.kind) {
       case 'approved':
@@ -40,9 +45,16 @@ export function approvalFeature(deps: ApprovalFeatureDeps): Composer<BotContext>
         if (result.kind === 'rejected' && ctx.chat) {
           const prompt = await ctx.reply(ctx.t('approval-reason-prompt'), {
             reply_markup: { force_reply: true, selective: true },
-            ...(result.record.cardMessageId ? { reply_parameters: { message_id: result.record.cardMessageId, allow_sending_without_reply: true } } : {}),
+            ...(result.record.cardMessageId
+              ? { reply_parameters: { message_id: result.record.cardMessageId, allow_sending_without_reply: true } }
+              : {}),
           });
-          await deps.redis.set(reasonKey(ctx.chat.id, prompt.message_id), `${result.record.id}:${ctx.from.id}`, 'EX', deps.reasonWindowSeconds ?? 300);
+          await deps.redis.set(
+            reasonKey(ctx.chat.id, prompt.message_id),
+            `${result.record.id}:${ctx.from.id}`,
+            'EX',
+            deps.reasonWindowSeconds ?? 300,
+          );
         }
         return;
       case 'denied':

@@ -5,9 +5,9 @@ import { confirmationMatches, confirmationTarget } from '../../approvals/policy.
 import type { ApprovalStore } from '../../approvals/store.js';
 import type { BotContext } from '../context.js';
 import type { ConversationContext } from '../conversations.js';
-import { escapeHtml } from '../html.js';
-import type { Translate } from '../i18n.js';
-import { localeSchema } from '../locale.js';
+import { escapeHtml } from '../../html/telegram-html.js';
+import type { Translate } from '../../i18n/translator.js';
+import { localeSchema } from '../../i18n/locale.js';
 import { formatClock } from '../render/clock.js';
 
 const CONVERSATION = 'confirm-self-approval';
@@ -31,7 +31,10 @@ export function confirmApprovalFeature(deps: ConfirmApprovalDeps) {
     if (!record || !ctx.from) return;
     const locale = localeSchema.parse(record.locale);
     const target = confirmationTarget(record);
-    await ctx.reply(deps.t(locale, 'approval-confirm-prompt', { target: escapeHtml(target), at: formatClock(record.expiresAt, locale, deps.timeZone) }), { parse_mode: 'HTML' });
+    await ctx.reply(
+      deps.t(locale, 'approval-confirm-prompt', { target: escapeHtml(target), at: formatClock(record.expiresAt, locale, deps.timeZone) }),
+      { parse_mode: 'HTML' },
+    );
     const startedAt = await conversation.now();
     // Past the deadline the wait halts the conversation; the expiry job has already turned the card to expired.
     const answer = await conversation.waitFor('message:text', { maxMilliseconds: Math.max(1000, record.expiresAt - startedAt) });
@@ -46,7 +49,12 @@ export function confirmApprovalFeature(deps: ConfirmApprovalDeps) {
       await conversation.external(() => deps.flow.refreshCard(result.record));
       await answer.reply(deps.t(locale, 'approval-confirm-done'));
     } else {
-      const reason = result.kind === 'stale' ? deps.t(locale, `approval-stale-${result.reason}`) : result.kind === 'denied' ? deps.t(locale, `approval-denied-${result.reason}`) : result.kind;
+      const reason =
+        result.kind === 'stale'
+          ? deps.t(locale, `approval-stale-${result.reason}`)
+          : result.kind === 'denied'
+            ? deps.t(locale, `approval-denied-${result.reason}`)
+            : result.kind;
       await answer.reply(deps.t(locale, 'approval-confirm-failed', { reason }));
     }
   }

@@ -50,7 +50,10 @@ export function runCommandFeature(deps: RunFeatureDeps): Composer<ConversationCo
       locale,
       replyTo: ctx.msg.message_id,
     });
-    ctx.logger.info({ tool: validation.call.name, outcome: outcome.kind, ...(outcome.kind === 'refused' ? { code: outcome.code } : {}) }, '/run');
+    ctx.logger.info(
+      { tool: validation.call.name, outcome: outcome.kind, ...(outcome.kind === 'refused' ? { code: outcome.code } : {}) },
+      '/run',
+    );
     if (outcome.kind !== 'proposed') await reply(outcome.html);
   });
   return composer;

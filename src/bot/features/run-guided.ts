@@ -4,8 +4,8 @@ import type { Logger } from 'pino';
 import { isClusterError } from '../../cluster/executor.js';
 import { validateToolCall, type ToolName } from '../../tools/catalog.js';
 import type { ConversationContext } from '../conversations.js';
-import { escapeHtml } from '../html.js';
-import { localeSchema } from '../locale.js';
+import { escapeHtml } from '../../html/telegram-html.js';
+import { localeSchema } from '../../i18n/locale.js';
 import { executeRunCall, requesterName, type RunCallDeps } from '../run/execute-call.js';
 import { guidedSteps, LISTABLE_KINDS, needsNamespace, unaskedOptions, type GuidedStep } from '../run/guided-plan.js';
 import {
@@ -156,7 +156,10 @@ export function runGuidedFeature(deps: RunFeatureDeps) {
           const prompt =
             kind === 'node'
               ? t('run-guided-pick-node')
-              : t('run-guided-pick-resource', { kind: escapeHtml(t(`run-kind-${kind}`)), namespace: `<code>${escapeHtml(namespace)}</code>` });
+              : t('run-guided-pick-resource', {
+                  kind: escapeHtml(t(`run-kind-${kind}`)),
+                  namespace: `<code>${escapeHtml(namespace)}</code>`,
+                });
           const listing = !LISTABLE_KINDS.has(kind)
             ? null
             : await list(async () => {
@@ -186,7 +189,13 @@ export function runGuidedFeature(deps: RunFeatureDeps) {
       return;
     }
     const call = validation.call;
-    const who = { userId: from.id, userName: requesterName(from), chatId, locale, ...(ctx.message ? { replyTo: ctx.message.message_id } : {}) };
+    const who = {
+      userId: from.id,
+      userName: requesterName(from),
+      chatId,
+      locale,
+      ...(ctx.message ? { replyTo: ctx.message.message_id } : {}),
+    };
     const outcome = await conversation.external(async () => {
       const result = await executeRunCall(deps, call, who);
       deps.logger.info({ chat_id: chatId, user_id: from.id, tool: call.name, outcome: result.kind }, 'guided /run finished');

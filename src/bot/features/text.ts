@@ -9,10 +9,10 @@ import type { Route } from '../../routing/router.js';
 import type { TaskLabel } from '../../routing/tasks.js';
 import type { StatusReporter } from '../../status/snapshot.js';
 import type { BotContext } from '../context.js';
-import { escapeHtml } from '../html.js';
-import type { Translate } from '../i18n.js';
+import { escapeHtml } from '../../html/telegram-html.js';
+import type { Translate } from '../../i18n/translator.js';
 import { renderStatus } from '../render/status.js';
-import { markdownToTelegramHtml } from '../render/markdown.js';
+import { markdownToTelegramHtml } from '../../html/markdown.js';
 import { replyHtml } from '../reply.js';
 
 export interface TextDeps {
@@ -40,7 +40,7 @@ const MAX_REQUEST_CHARS = 8000;
 function keepTyping(ctx: BotContext, everyMs: number): () => void {
   const send = () => ctx.replyWithChatAction('typing').catch(() => undefined);
   void send();
-  const timer = setInterval(send, everyMs);
+  const timer = setInterval(() => void send(), everyMs);
   return () => clearInterval(timer);
 }
 

@@ -1,8 +1,8 @@
 import type { AgentOutcome } from '../../tools/agent.js';
-import { escapeHtml } from '../html.js';
-import type { Translate } from '../i18n.js';
-import type { Locale } from '../locale.js';
-import { markdownToTelegramHtml } from './markdown.js';
+import { escapeHtml } from '../../html/telegram-html.js';
+import type { Translate } from '../../i18n/translator.js';
+import type { Locale } from '../../i18n/locale.js';
+import { markdownToTelegramHtml } from '../../html/markdown.js';
 
 /** The exact call, as an operator would read it: name(arg=value, ...). */
 export function formatCall(call: { name: string; arguments: Record<string, unknown> }): string {

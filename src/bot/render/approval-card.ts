@@ -3,9 +3,9 @@ import type { ApprovalRecord } from '../../approvals/types.js';
 import { CLUSTER_ERROR_CODES, ClusterError } from '../../cluster/cluster-error.js';
 import { renderClusterError } from '../run/render-cluster-error.js';
 import type { ChangePreview } from '../../cluster/results.js';
-import { escapeHtml } from '../html.js';
-import type { Translate } from '../i18n.js';
-import type { Locale } from '../locale.js';
+import { escapeHtml } from '../../html/telegram-html.js';
+import type { Translate } from '../../i18n/translator.js';
+import type { Locale } from '../../i18n/locale.js';
 import { formatCall } from './agent-outcome.js';
 import { formatClock } from './clock.js';
 
@@ -56,7 +56,8 @@ function previewLines(t: Translate, locale: Locale, preview: ChangePreview | und
     const more = preview.affectedPods.length > 10 ? ` +${preview.affectedPods.length - 10}` : '';
     lines.push(t(locale, 'approval-preview-pods', { count: preview.affectedPods.length, pods: `${shown}${more}` }));
   }
-  if (preview.action === 'delete') lines.push(t(locale, 'approval-preview-delete', { kind: escapeHtml(preview.target.kind), name: escapeHtml(preview.target.name) }));
+  if (preview.action === 'delete')
+    lines.push(t(locale, 'approval-preview-delete', { kind: escapeHtml(preview.target.kind), name: escapeHtml(preview.target.name) }));
   if (preview.diff) {
     const diff = preview.diff.length > PREVIEW_DIFF_MAX ? `${preview.diff.slice(0, PREVIEW_DIFF_MAX)}\n…` : preview.diff;
     lines.push(`<pre>${escapeHtml(diff)}</pre>`);
@@ -80,7 +81,7 @@ function stateLines(t: Translate, locale: Locale, r: ApprovalRecord, timeZone: s
     case 'executing':
       return [t(locale, 'approval-state-approved', { by, at }), t(locale, 'approval-state-executing')];
     case 'succeeded': {
-      const message = typeof r.result === 'object' && r.result !== null && 'message' in r.result ? str((r.result as { message: unknown }).message) : '';
+      const message = typeof r.result === 'object' && r.result !== null && 'message' in r.result ? str(r.result.message) : '';
       return [t(locale, 'approval-state-approved', { by, at }), t(locale, 'approval-state-succeeded', { message: escapeHtml(message) })];
     }
     case 'failed': {
@@ -91,7 +92,10 @@ function stateLines(t: Translate, locale: Locale, r: ApprovalRecord, timeZone: s
       return [t(locale, 'approval-state-approved', { by, at }), failure];
     }
     case 'rejected':
-      return [t(locale, 'approval-state-rejected', { by, at }), ...(r.reason ? [t(locale, 'approval-reason', { reason: escapeHtml(r.reason) })] : [])];
+      return [
+        t(locale, 'approval-state-rejected', { by, at }),
+        ...(r.reason ? [t(locale, 'approval-reason', { reason: escapeHtml(r.reason) })] : []),
+      ];
     case 'cancelled':
       return [t(locale, 'approval-state-cancelled', { by, at })];
     case 'expired':
@@ -111,7 +115,11 @@ export function renderApprovalCard(t: Translate, r: ApprovalRecord, options: Car
   const a = r.arguments;
   const preview = r.preview as ChangePreview | undefined;
   const namespace = str(a.namespace) || options.defaultNamespace;
-  const target = preview?.target ? `${preview.target.kind} ${preview.target.name}` : r.tool === 'apply_manifest' ? 'manifest' : `${str(a.kind) || 'deployment'} ${str(a.name)}`;
+  const target = preview?.target
+    ? `${preview.target.kind} ${preview.target.name}`
+    : r.tool === 'apply_manifest'
+      ? 'manifest'
+      : `${str(a.kind) || 'deployment'} ${str(a.name)}`;
   const lines = [
     t(locale, `approval-title-${r.risk}`, { id: r.id.slice(0, 6) }),
     `<b>${whatInWords(t, locale, r, options.defaultNamespace)}</b>`,

@@ -1,4 +1,4 @@
-import type { Locale } from '../locale.js';
+import type { Locale } from '../../i18n/locale.js';
 
 /** A wall-clock time in the configured time zone, e.g. "14:05:30 (Asia/Taipei)". */
 export function formatClock(ms: number, locale: Locale, timeZone: string): string {

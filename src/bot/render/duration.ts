@@ -1,5 +1,5 @@
-import type { Locale } from '../locale.js';
-import type { Translate } from '../i18n.js';
+import type { Locale } from '../../i18n/locale.js';
+import type { Translate } from '../../i18n/translator.js';
 
 /** A duration in words, largest units first, in the user's language. */
 export function formatDuration(t: Translate, locale: Locale, ms: number): string {

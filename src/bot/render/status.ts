@@ -1,8 +1,8 @@
 import type { ProviderStatus } from '../../llm/chain.js';
 import type { StatusSnapshot } from '../../status/snapshot.js';
-import { escapeHtml } from '../html.js';
-import type { Translate } from '../i18n.js';
-import type { Locale } from '../locale.js';
+import { escapeHtml } from '../../html/telegram-html.js';
+import type { Translate } from '../../i18n/translator.js';
+import type { Locale } from '../../i18n/locale.js';
 import { formatDuration } from './duration.js';
 
 function providerLine(t: Translate, locale: Locale, p: ProviderStatus): string {
@@ -32,7 +32,11 @@ export function renderStatus(t: Translate, locale: Locale, s: StatusSnapshot): s
   if (s.cluster) {
     lines.push(
       s.cluster.ok
-        ? t(locale, 'status-cluster-ok', { backend: s.cluster.backend, description: escapeHtml(s.cluster.description), latency: Math.round(s.cluster.latencyMs ?? 0) })
+        ? t(locale, 'status-cluster-ok', {
+            backend: s.cluster.backend,
+            description: escapeHtml(s.cluster.description),
+            latency: Math.round(s.cluster.latencyMs ?? 0),
+          })
         : t(locale, 'status-cluster-down', { backend: s.cluster.backend, detail: escapeHtml(s.cluster.detail ?? '') }),
     );
   }

@@ -1,8 +1,8 @@
 import type { ApprovalFlow } from '../../approvals/flow.js';
 import { isClusterError, type ClusterExecutor } from '../../cluster/executor.js';
 import { effectiveRisk, type Risk, type ToolCall } from '../../tools/catalog.js';
-import type { Translate } from '../i18n.js';
-import type { Locale } from '../locale.js';
+import type { Translate } from '../../i18n/translator.js';
+import type { Locale } from '../../i18n/locale.js';
 import { isReadCall, runReadTool } from './read-tool.js';
 import { renderClusterError } from './render-cluster-error.js';
 import { renderProposalNotice } from '../render/proposal-notice.js';
@@ -33,9 +33,7 @@ export function requesterName(from: { first_name: string; username?: string }): 
 }
 
 export type RunCallOutcome =
-  | { kind: 'answer'; html: string }
-  | { kind: 'refused'; code: string; html: string }
-  | { kind: 'proposed'; approvalId: string; risk: Risk };
+  { kind: 'answer'; html: string } | { kind: 'refused'; code: string; html: string } | { kind: 'proposed'; approvalId: string; risk: Risk };
 
 /**
  * The one way /run (typed or guided) runs a validated call: a read tool at once, a change towards an approval

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { toolSchemas, type ToolName } from '../../tools/catalog.js';
 import { coerceArguments, describeValueIssue } from '../../tools/validate-tool-call.js';
 

@@ -4,7 +4,10 @@ import { guidedSteps, needsNamespace, unaskedOptions } from './guided-plan.js';
 import { toolParameters } from './tool-parameters.js';
 
 const shape = (tool: Parameters<typeof guidedSteps>[0]) =>
-  guidedSteps(tool).map((s) => `${s.kind}:${s.parameter.key}${s.kind === 'resource' ? `@${s.source}` : ''}${s.kind === 'value' && !s.parameter.required ? '?' : ''}`);
+  guidedSteps(tool).map(
+    (s) =>
+      `${s.kind}:${s.parameter.key}${s.kind === 'resource' ? `@${s.source}` : ''}${s.kind === 'value' && !s.parameter.required ? '?' : ''}`,
+  );
 
 describe('the questions of the guided /run flow', () => {
   it('ask namespace, then a deployment from the cluster, then the remaining values for deployment tools', () => {
@@ -35,7 +38,11 @@ describe('the questions of the guided /run flow', () => {
     for (const tool of TOOL_NAMES) {
       const asked = guidedSteps(tool).map((s) => s.parameter.key);
       expect(new Set(asked).size).toBe(asked.length);
-      expect([...asked, ...unaskedOptions(tool).map((p) => p.key)].sort()).toEqual(toolParameters(tool).map((p) => p.key).sort());
+      expect([...asked, ...unaskedOptions(tool).map((p) => p.key)].sort()).toEqual(
+        toolParameters(tool)
+          .map((p) => p.key)
+          .sort(),
+      );
       for (const p of toolParameters(tool).filter((x) => x.required)) expect(asked).toContain(p.key);
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TOOL_NAMES } from '../../tools/catalog.js';
-import { htmlToPlainText } from '../html.js';
+import { htmlToPlainText } from '../../html/telegram-html.js';
 import { createI18n, translatorFrom } from '../i18n.js';
 import { kindQuestion, MAX_LIST_BUTTONS, namesQuestion, toolQuestion, valueHint, valueQuestion } from './guided-questions.js';
 import { toolParameters } from './tool-parameters.js';
@@ -33,7 +33,10 @@ describe('the questions of the guided /run flow', () => {
   });
 
   it('show at most MAX_LIST_BUTTONS names and say so; say why when listing failed; ask to type when a kind cannot be listed', () => {
-    const many = namesQuestion(en, 'list_pods', 'namespace', 'Which namespace?', { ok: true, names: Array.from({ length: 50 }, (_, i) => `ns-${i}`) });
+    const many = namesQuestion(en, 'list_pods', 'namespace', 'Which namespace?', {
+      ok: true,
+      names: Array.from({ length: 50 }, (_, i) => `ns-${i}`),
+    });
     expect(many.labels).toHaveLength(MAX_LIST_BUTTONS);
     expect(many.prompt).toContain(`Only the first ${MAX_LIST_BUTTONS} are shown.`);
     const failed = namesQuestion(en, 'list_pods', 'namespace', 'Which namespace?', { ok: false, html: '📡 down' });

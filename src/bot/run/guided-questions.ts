@@ -1,7 +1,7 @@
 import { RESOURCE_KINDS, TOOL_NAMES, isToolName, type ToolName } from '../../tools/catalog.js';
-import { escapeHtml } from '../html.js';
-import type { Translate } from '../i18n.js';
-import type { Locale } from '../locale.js';
+import { escapeHtml } from '../../html/telegram-html.js';
+import type { Translate } from '../../i18n/translator.js';
+import type { Locale } from '../../i18n/locale.js';
 import { checkField, type FieldCheck } from './field-check.js';
 import { normalizeToolName } from './parse-run-command.js';
 import { renderUnknownTool } from './render-usage.js';
@@ -81,7 +81,13 @@ export function kindQuestion(texts: QuestionTexts, tool: ToolName): Question<unk
  * Names as buttons (namespaces, deployments, pods, nodes), or a typed name: both go through the catalog's field
  * check. `listing` null means this kind cannot be listed, so the name is typed.
  */
-export function namesQuestion(texts: QuestionTexts, tool: ToolName, key: string, prompt: string, listing: Listing | null): Question<unknown> {
+export function namesQuestion(
+  texts: QuestionTexts,
+  tool: ToolName,
+  key: string,
+  prompt: string,
+  listing: Listing | null,
+): Question<unknown> {
   const say = (k: string, variables?: Record<string, string | number>) => texts.t(texts.locale, k, variables);
   const names = listing?.ok ? listing.names.slice(0, MAX_LIST_BUTTONS) : [];
   const notes =

@@ -4,7 +4,14 @@ import { decodeRunButton } from './run-callback-data.js';
 
 describe('choiceKeyboard', () => {
   it('lays choices out in rows, with skip and cancel on a last row of their own', () => {
-    const keyboard = choiceKeyboard({ flowId: 'abc123', step: 2, labels: ['a', 'b', 'c'], columns: 2, skipLabel: 'Skip', cancelLabel: 'Cancel' });
+    const keyboard = choiceKeyboard({
+      flowId: 'abc123',
+      step: 2,
+      labels: ['a', 'b', 'c'],
+      columns: 2,
+      skipLabel: 'Skip',
+      cancelLabel: 'Cancel',
+    });
     const rows = keyboard.inline_keyboard.map((row) => row.map((b) => b.text));
     expect(rows).toEqual([['a', 'b'], ['c'], ['Skip', 'Cancel']]);
   });

@@ -47,7 +47,11 @@ describe('parseRunCommand', () => {
     expect(parseRunCommand('list_pods prod')).toMatchObject({ kind: 'error', problem: 'syntax', token: 'prod' });
     expect(parseRunCommand('list_pods =prod')).toMatchObject({ kind: 'error', problem: 'syntax' });
     expect(parseRunCommand('list_pods label_selector="app=web')).toMatchObject({ kind: 'error', problem: 'unclosed_quote' });
-    expect(parseRunCommand('list_pods namespace=a namespace=b')).toMatchObject({ kind: 'error', problem: 'duplicate_key', token: 'namespace' });
+    expect(parseRunCommand('list_pods namespace=a namespace=b')).toMatchObject({
+      kind: 'error',
+      problem: 'duplicate_key',
+      token: 'namespace',
+    });
     expect(parseRunCommand('namespace=prod')).toMatchObject({ kind: 'error', problem: 'syntax', tool: null });
   });
 
@@ -73,6 +77,8 @@ describe('formatRunCommand', () => {
   });
 
   it('puts a manifest on the lines after the command', () => {
-    expect(formatRunCommand({ name: 'apply_manifest', arguments: { manifest: 'a: 1', namespace: 'prod' } })).toBe('/run apply_manifest namespace=prod\na: 1');
+    expect(formatRunCommand({ name: 'apply_manifest', arguments: { manifest: 'a: 1', namespace: 'prod' } })).toBe(
+      '/run apply_manifest namespace=prod\na: 1',
+    );
   });
 });

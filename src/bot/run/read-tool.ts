@@ -46,20 +46,40 @@ export async function runReadTool(executor: ClusterExecutor, call: ReadCall, def
       const pods = await executor.list_pods(call.arguments);
       const selector = call.arguments.label_selector ?? null;
       // With a selector, an empty list says nothing about the namespace itself.
-      return { tool: call.name, namespace, selector, pods, otherNamespaces: await otherNamespaces(executor, pods.length === 0 && !selector, namespace) };
+      return {
+        tool: call.name,
+        namespace,
+        selector,
+        pods,
+        otherNamespaces: await otherNamespaces(executor, pods.length === 0 && !selector, namespace),
+      };
     }
     case 'get_pod_logs':
-      return { tool: call.name, namespace: call.arguments.namespace ?? defaultNamespace, logs: await executor.get_pod_logs(call.arguments) };
+      return {
+        tool: call.name,
+        namespace: call.arguments.namespace ?? defaultNamespace,
+        logs: await executor.get_pod_logs(call.arguments),
+      };
     case 'describe_resource':
       return { tool: call.name, description: await executor.describe_resource(call.arguments) };
     case 'list_events': {
       const namespace = call.arguments.namespace ?? defaultNamespace;
-      return { tool: call.name, namespace, object: call.arguments.involved_object ?? null, events: await executor.list_events(call.arguments) };
+      return {
+        tool: call.name,
+        namespace,
+        object: call.arguments.involved_object ?? null,
+        events: await executor.list_events(call.arguments),
+      };
     }
     case 'list_deployments': {
       const namespace = call.arguments.namespace ?? defaultNamespace;
       const deployments = await executor.list_deployments(call.arguments);
-      return { tool: call.name, namespace, deployments, otherNamespaces: await otherNamespaces(executor, deployments.length === 0, namespace) };
+      return {
+        tool: call.name,
+        namespace,
+        deployments,
+        otherNamespaces: await otherNamespaces(executor, deployments.length === 0, namespace),
+      };
     }
     case 'get_rollout_history':
       return {

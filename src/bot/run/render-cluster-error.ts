@@ -1,7 +1,7 @@
 import type { ClusterError } from '../../cluster/executor.js';
-import { escapeHtml } from '../html.js';
-import type { Translate } from '../i18n.js';
-import type { Locale } from '../locale.js';
+import { escapeHtml } from '../../html/telegram-html.js';
+import type { Translate } from '../../i18n/translator.js';
+import type { Locale } from '../../i18n/locale.js';
 
 /**
  * A ClusterError in the user's language, by its code. The details the executors attach (namespace, kind, name)

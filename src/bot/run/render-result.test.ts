@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClusterError } from '../../cluster/executor.js';
 import { CLUSTER_ERROR_CODES } from '../../cluster/cluster-error.js';
 import { createSimulatedCluster } from '../../cluster/simulated.js';
-import { htmlToPlainText, splitHtml, TELEGRAM_TEXT_LIMIT } from '../html.js';
+import { htmlToPlainText, splitHtml, TELEGRAM_TEXT_LIMIT } from '../../html/telegram-html.js';
 import { createI18n, translatorFrom } from '../i18n.js';
 import { renderClusterError } from './render-cluster-error.js';
 import { lastLinesWithin, MAX_LOG_CHARS, renderReadResult } from './render-result.js';
@@ -28,7 +28,9 @@ describe('renderReadResult', () => {
   });
 
   it('says the same in Traditional Chinese', async () => {
-    const text = htmlToPlainText(renderReadResult(t, 'zh-TW', await read({ name: 'list_pods', arguments: { namespace: 'prod' } }), options));
+    const text = htmlToPlainText(
+      renderReadResult(t, 'zh-TW', await read({ name: 'list_pods', arguments: { namespace: 'prod' } }), options),
+    );
     expect(text).toMatch(/^prod 的 pod（7 個）/);
     expect(text).toMatch(/就緒 1\/1 · Running · 重啟 0 次/);
     expect(text).toContain('模擬叢集');
@@ -38,7 +40,26 @@ describe('renderReadResult', () => {
     const html = renderReadResult(
       t,
       'en',
-      { tool: 'list_deployments', namespace: 'prod', otherNamespaces: [], deployments: [{ name: '<b>x</b>', namespace: 'prod', ready: '1/1', desired: 1, updated: 1, available: 1, images: ['a&b'], revision: 2, strategy: 'RollingUpdate', age: '1d', createdAt: '' }] },
+      {
+        tool: 'list_deployments',
+        namespace: 'prod',
+        otherNamespaces: [],
+        deployments: [
+          {
+            name: '<b>x</b>',
+            namespace: 'prod',
+            ready: '1/1',
+            desired: 1,
+            updated: 1,
+            available: 1,
+            images: ['a&b'],
+            revision: 2,
+            strategy: 'RollingUpdate',
+            age: '1d',
+            createdAt: '',
+          },
+        ],
+      },
       options,
     );
     expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
@@ -47,19 +68,35 @@ describe('renderReadResult', () => {
   });
 
   it('renders deployments, events, nodes and rollout history from the simulated cluster', async () => {
-    const deployments = htmlToPlainText(renderReadResult(t, 'en', await read({ name: 'list_deployments', arguments: { namespace: 'prod' } }), options));
+    const deployments = htmlToPlainText(
+      renderReadResult(t, 'en', await read({ name: 'list_deployments', arguments: { namespace: 'prod' } }), options),
+    );
     expect(deployments).toMatch(/web\n\s+ready 2\/2 · revision 3 · registry\.example\.com\/shop\/web:2\.4\.1/);
-    const events = htmlToPlainText(renderReadResult(t, 'en', await read({ name: 'list_events', arguments: { namespace: 'prod' } }), options));
+    const events = htmlToPlainText(
+      renderReadResult(t, 'en', await read({ name: 'list_events', arguments: { namespace: 'prod' } }), options),
+    );
     expect(events).toMatch(/^Events in prod \(\d+, newest first\)/);
     expect(events).toMatch(/⚠️ BackOff Pod\/api-\S+ ×\d+ · \S+ ago: /);
     const nodes = htmlToPlainText(renderReadResult(t, 'en', await read({ name: 'list_nodes', arguments: {} }), options));
-    expect(nodes).toMatch(/sim-node-3\n\s+Ready · worker · v1\.30\.4 · age \S+ · \d+ pods.*taints: node\.kubernetes\.io\/memory-pressure:NoSchedule/);
-    const history = htmlToPlainText(renderReadResult(t, 'en', await read({ name: 'get_rollout_history', arguments: { name: 'web', namespace: 'prod' } }), options));
-    expect(history.split('\n').slice(0, 2)).toEqual(['Rollout history of web in prod', '• revision 3 · registry.example.com/shop/web:2.4.1 · fix 2.4.1: cart badge count · current']);
+    expect(nodes).toMatch(
+      /sim-node-3\n\s+Ready · worker · v1\.30\.4 · age \S+ · \d+ pods.*taints: node\.kubernetes\.io\/memory-pressure:NoSchedule/,
+    );
+    const history = htmlToPlainText(
+      renderReadResult(t, 'en', await read({ name: 'get_rollout_history', arguments: { name: 'web', namespace: 'prod' } }), options),
+    );
+    expect(history.split('\n').slice(0, 2)).toEqual([
+      'Rollout history of web in prod',
+      '• revision 3 · registry.example.com/shop/web:2.4.1 · fix 2.4.1: cart badge count · current',
+    ]);
   });
 
   it('describes a resource with its details as YAML in a <pre> block', async () => {
-    const html = renderReadResult(t, 'en', await read({ name: 'describe_resource', arguments: { kind: 'deployment', name: 'web', namespace: 'prod' } }), options);
+    const html = renderReadResult(
+      t,
+      'en',
+      await read({ name: 'describe_resource', arguments: { kind: 'deployment', name: 'web', namespace: 'prod' } }),
+      options,
+    );
     expect(html).toMatch(/^<b>deployment <code>web<\/code><\/b> in <code>prod<\/code>/);
     expect(html).toMatch(/<pre>[^<]*selector: app=web/);
   });
@@ -76,7 +113,9 @@ describe('renderReadResult', () => {
   });
 
   it('says so when a list is empty, and offers the other namespaces as typed commands', async () => {
-    const text = htmlToPlainText(renderReadResult(t, 'en', { tool: 'list_pods', namespace: 'empty', selector: 'app=x', pods: [], otherNamespaces: [] }, options));
+    const text = htmlToPlainText(
+      renderReadResult(t, 'en', { tool: 'list_pods', namespace: 'empty', selector: 'app=x', pods: [], otherNamespaces: [] }, options),
+    );
     expect(text).toMatch(/^There are no pods in empty\. · app=x\n\n/);
     const result = await read({ name: 'list_pods', arguments: {} });
     const hint = htmlToPlainText(renderReadResult(t, 'en', result, options));
@@ -91,23 +130,31 @@ describe('renderReadResult, every variant in both languages', () => {
     const cluster = createSimulatedCluster({ now: () => NOW });
     const [crashing] = (await cluster.list_pods({ namespace: 'prod' })).filter((p) => p.reason === 'CrashLoopBackOff');
     const results = [
-      await runReadTool(cluster, { name: 'get_pod_logs', arguments: { pod: crashing!.name, namespace: 'prod', previous: true } }, 'default'),
-      await runReadTool(cluster, { name: 'list_events', arguments: { namespace: 'prod', involved_object: crashing!.name } }, 'default'),
+      await runReadTool(cluster, { name: 'get_pod_logs', arguments: { pod: crashing.name, namespace: 'prod', previous: true } }, 'default'),
+      await runReadTool(cluster, { name: 'list_events', arguments: { namespace: 'prod', involved_object: crashing.name } }, 'default'),
       await runReadTool(cluster, { name: 'list_events', arguments: { namespace: 'default', involved_object: 'nothing-here' } }, 'default'),
       await runReadTool(cluster, { name: 'describe_resource', arguments: { kind: 'node', name: 'sim-node-1' } }, 'default'),
-      await runReadTool(cluster, { name: 'describe_resource', arguments: { kind: 'pod', name: crashing!.name, namespace: 'prod' } }, 'default'),
+      await runReadTool(
+        cluster,
+        { name: 'describe_resource', arguments: { kind: 'pod', name: crashing.name, namespace: 'prod' } },
+        'default',
+      ),
       await runReadTool(cluster, { name: 'list_deployments', arguments: { namespace: 'default' } }, 'default'),
       { tool: 'get_rollout_history' as const, namespace: 'prod', name: 'x', revisions: [] },
-      { tool: 'get_pod_logs' as const, namespace: 'prod', logs: { pod: 'p', namespace: 'prod', container: 'c', previous: false, lines: [], truncated: false } },
+      {
+        tool: 'get_pod_logs' as const,
+        namespace: 'prod',
+        logs: { pod: 'p', namespace: 'prod', container: 'c', previous: false, lines: [], truncated: false },
+      },
     ];
     for (const locale of ['en', 'zh-TW'] as const) {
       for (const result of results) expect(renderReadResult(t, locale, result, options)).not.toMatch(/\{[a-z$-]+\}/);
     }
-    const previous = htmlToPlainText(renderReadResult(t, 'en', results[0]!, options));
+    const previous = htmlToPlainText(renderReadResult(t, 'en', results[0], options));
     expect(previous).toMatch(/^Logs of api-\S+ in prod \(container api, the previous, crashed run\)/);
-    expect(htmlToPlainText(renderReadResult(t, 'en', results[1]!, options))).toMatch(/^Events in prod about api-/);
-    expect(htmlToPlainText(renderReadResult(t, 'en', results[3]!, options))).toMatch(/^node sim-node-1\n/);
-    expect(htmlToPlainText(renderReadResult(t, 'zh-TW', results[5]!, options))).toMatch(/^default 裡沒有任何部署。\n其他命名空間：/);
+    expect(htmlToPlainText(renderReadResult(t, 'en', results[1], options))).toMatch(/^Events in prod about api-/);
+    expect(htmlToPlainText(renderReadResult(t, 'en', results[3], options))).toMatch(/^node sim-node-1\n/);
+    expect(htmlToPlainText(renderReadResult(t, 'zh-TW', results[5], options))).toMatch(/^default 裡沒有任何部署。\n其他命名空間：/);
   });
 });
 
@@ -129,8 +176,12 @@ describe('renderClusterError', () => {
   });
 
   it('gives each error code its own localized sentence', () => {
-    const protectedNs = new ClusterError('protected_namespace', 'namespace "kube-system" is protected: reads only', { namespace: 'kube-system' });
-    expect(htmlToPlainText(renderClusterError(t, 'en', protectedNs))).toBe('🔒 Refused: kube-system is a protected namespace, reads only. Nothing was changed.');
+    const protectedNs = new ClusterError('protected_namespace', 'namespace "kube-system" is protected: reads only', {
+      namespace: 'kube-system',
+    });
+    expect(htmlToPlainText(renderClusterError(t, 'en', protectedNs))).toBe(
+      '🔒 Refused: kube-system is a protected namespace, reads only. Nothing was changed.',
+    );
     expect(htmlToPlainText(renderClusterError(t, 'zh-TW', protectedNs))).toContain('受保護的命名空間');
     const missing = new ClusterError('not_found', 'deployment "nope" not found in namespace "prod"', {});
     expect(htmlToPlainText(renderClusterError(t, 'en', missing))).toBe('🔍 Not found: deployment "nope" not found in namespace "prod"');

@@ -2,9 +2,9 @@ import { stringify } from 'yaml';
 import type { ClusterBackend } from '../../cluster/executor.js';
 import { formatAge } from '../../cluster/format-age.js';
 import type { EventSummary, NodeSummary, PodSummary } from '../../cluster/results.js';
-import { escapeHtml } from '../html.js';
-import type { Translate } from '../i18n.js';
-import type { Locale } from '../locale.js';
+import { escapeHtml } from '../../html/telegram-html.js';
+import type { Translate } from '../../i18n/translator.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { ReadResult } from './read-tool.js';
 
 /** At most this many list entries; the rest are counted, not shown. */
@@ -96,13 +96,18 @@ function body(t: T, result: ReadResult, now: number): string {
     case 'list_pods': {
       const namespace = code(result.namespace);
       const selector = result.selector ? ` · ${code(result.selector)}` : '';
-      if (result.pods.length === 0) return t('run-result-pods-none', { namespace }) + selector + elsewhere(t, result.tool, result.otherNamespaces);
+      if (result.pods.length === 0)
+        return t('run-result-pods-none', { namespace }) + selector + elsewhere(t, result.tool, result.otherNamespaces);
       const title = t('run-result-pods-title', { namespace, count: result.pods.length }) + selector;
-      return `${title}\n${list(t, result.pods.map((pod) => podEntry(t, pod)))}`;
+      return `${title}\n${list(
+        t,
+        result.pods.map((pod) => podEntry(t, pod)),
+      )}`;
     }
     case 'list_deployments': {
       const namespace = code(result.namespace);
-      if (result.deployments.length === 0) return t('run-result-deployments-none', { namespace }) + elsewhere(t, result.tool, result.otherNamespaces);
+      if (result.deployments.length === 0)
+        return t('run-result-deployments-none', { namespace }) + elsewhere(t, result.tool, result.otherNamespaces);
       const lines = result.deployments.map(
         (d) =>
           `• ${code(d.name)}\n   ${t('run-result-deployment-line', {
@@ -120,10 +125,16 @@ function body(t: T, result: ReadResult, now: number): string {
         ? t('run-result-events-about-title', { ...variables, object: code(result.object) })
         : t('run-result-events-title', variables);
       if (result.events.length === 0) return `${title}\n${t('run-result-events-none')}`;
-      return `${title}\n${list(t, result.events.map((e) => eventEntry(t, e, now)))}`;
+      return `${title}\n${list(
+        t,
+        result.events.map((e) => eventEntry(t, e, now)),
+      )}`;
     }
     case 'list_nodes':
-      return `${t('run-result-nodes-title', { count: result.nodes.length })}\n${list(t, result.nodes.map((n) => nodeEntry(t, n)))}`;
+      return `${t('run-result-nodes-title', { count: result.nodes.length })}\n${list(
+        t,
+        result.nodes.map((n) => nodeEntry(t, n)),
+      )}`;
     case 'get_rollout_history': {
       const title = t('run-result-history-title', { name: code(result.name), namespace: code(result.namespace) });
       if (result.revisions.length === 0) return `${title}\n${t('run-result-history-none')}`;
@@ -154,12 +165,20 @@ function body(t: T, result: ReadResult, now: number): string {
       const title = d.namespace
         ? t('run-result-describe-title', { kind: escapeHtml(d.kind), name: code(d.name), namespace: code(d.namespace) })
         : t('run-result-describe-cluster-title', { kind: escapeHtml(d.kind), name: code(d.name) });
-      const labels = Object.entries(d.labels).map(([k, v]) => `${k}=${v}`).join(', ');
+      const labels = Object.entries(d.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
       const lines = [title, t('run-result-age', { age: escapeHtml(d.age) })];
       if (labels) lines.push(t('run-result-labels', { labels: code(labels) }));
       if (Object.keys(d.details).length > 0) lines.push(`<pre>${escapeHtml(stringify(d.details).trimEnd())}</pre>`);
       if (d.events.length > 0) {
-        lines.push(t('run-result-recent-events'), d.events.slice(0, DESCRIBE_EVENTS).map((e) => eventEntry(t, e, now)).join('\n'));
+        lines.push(
+          t('run-result-recent-events'),
+          d.events
+            .slice(0, DESCRIBE_EVENTS)
+            .map((e) => eventEntry(t, e, now))
+            .join('\n'),
+        );
       }
       return lines.join('\n');
     }

@@ -1,7 +1,7 @@
 import { TOOL_NAMES, type ToolName } from '../../tools/catalog.js';
-import { escapeHtml } from '../html.js';
-import type { Translate } from '../i18n.js';
-import type { Locale } from '../locale.js';
+import { escapeHtml } from '../../html/telegram-html.js';
+import type { Translate } from '../../i18n/translator.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { RunCommandProblem } from './parse-run-command.js';
 import { BODY_PARAMETERS, usageLine } from './tool-parameters.js';
 

@@ -22,7 +22,16 @@ describe('guided /run button tokens', () => {
   });
 
   it('decodes nothing that is not exactly a token of this version', () => {
-    for (const data of [undefined, '', 'r2:abcdef:1:1', 'r1:ABCDEF:1:1', 'r1:abcdef:1:100', 'r1:abcdef:1', 'a1:y:x', `r1:abcdef:1:1${'x'.repeat(70)}`]) {
+    for (const data of [
+      undefined,
+      '',
+      'r2:abcdef:1:1',
+      'r1:ABCDEF:1:1',
+      'r1:abcdef:1:100',
+      'r1:abcdef:1',
+      'a1:y:x',
+      `r1:abcdef:1:1${'x'.repeat(70)}`,
+    ]) {
       expect(decodeRunButton(data)).toBeUndefined();
     }
   });

@@ -1,5 +1,5 @@
 import type { Context } from 'grammy';
-import { splitHtml } from '../html.js';
+import { splitHtml } from '../../html/telegram-html.js';
 
 /**
  * replyHtml for a plain Context (inside a conversation the context carries no BotContext extras): HTML split under

@@ -7,14 +7,7 @@ import type { AppliedObject, JsonObject, JsonValue } from '../results.js';
 import { unifiedDiff } from '../text-diff.js';
 import type { ApplyManifestArgs } from '../tool-args.js';
 import { requireNamespace, SIMULATED_FALLBACK_NAMESPACE } from './lookups.js';
-import {
-  manifestYaml,
-  readPodContainers,
-  readWorkloadSpec,
-  renderContainer,
-  renderObject,
-  renderWorkload,
-} from './manifests.js';
+import { manifestYaml, readPodContainers, readWorkloadSpec, renderContainer, renderObject, renderWorkload } from './manifests.js';
 import { randomInt } from './random.js';
 import { allocateIp, chooseNode, reconcile } from './reconcile.js';
 import { commitTemplate, templateHash } from './revisions.js';
@@ -49,12 +42,7 @@ function outcomeOf(before: JsonObject | null, after: JsonObject): AppliedObject[
   return stableStringify(before) === stableStringify(after) ? 'unchanged' : 'configured';
 }
 
-function target(
-  document: ManifestDocument,
-  namespace: string | null,
-  before: JsonObject | null,
-  after: JsonObject,
-): AppliedObject {
+function target(document: ManifestDocument, namespace: string | null, before: JsonObject | null, after: JsonObject): AppliedObject {
   return {
     kind: catalogKindOf(document.kind) ?? document.kind,
     name: document.metadata.name,
@@ -194,12 +182,7 @@ function withServiceDefaults(state: SimulatedState, body: JsonObject, live: Simu
   return { ...body, spec };
 }
 
-function applyObject(
-  state: SimulatedState,
-  document: ManifestDocument,
-  namespace: string | null,
-  now: number,
-): DocumentOutcome {
+function applyObject(state: SimulatedState, document: ManifestDocument, namespace: string | null, now: number): DocumentOutcome {
   const key = objectKey(document.kind, namespace, document.metadata.name);
   const live = state.objects.get(key);
   const body = document.kind === 'Service' ? withServiceDefaults(state, document.body, live) : document.body;
@@ -269,7 +252,7 @@ export function applyManifest(state: SimulatedState, args: ApplyManifestArgs, no
       return unifiedDiff(manifestYaml(outcome.before), manifestYaml(outcome.after), labels);
     })
     .join('');
-  const first = outcomes[0]!.target;
+  const first = outcomes[0].target;
   return {
     result: {
       action: 'apply',

@@ -40,9 +40,7 @@ function describeContainer(
   const timeline = status?.timeline;
   const lastExit = timeline?.exits.at(-1);
   const startedAt =
-    podCreatedAt === null || status?.state !== 'Running'
-      ? null
-      : podCreatedAt + (timeline?.currentStart ?? CONTAINER_START_DELAY_MS);
+    podCreatedAt === null || status?.state !== 'Running' ? null : podCreatedAt + (timeline?.currentStart ?? CONTAINER_START_DELAY_MS);
   const terminated =
     podCreatedAt !== null && lastExit !== undefined
       ? { terminated: { reason: 'Error', exitCode: 1, finishedAt: iso(podCreatedAt + lastExit) } }
@@ -87,7 +85,9 @@ function describeWorkload(state: SimulatedState, workload: SimulatedWorkload, no
       available: counts.ready,
       unavailable: Math.max(0, counts.desired - counts.ready),
     },
-    selector: Object.entries(workload.selector).map(([key, value]) => `${key}=${value}`).join(','),
+    selector: Object.entries(workload.selector)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(','),
     template: {
       labels: { ...workload.template.labels },
       annotations: { ...workload.template.annotations },
@@ -180,9 +180,7 @@ export function describeResource(state: SimulatedState, args: DescribeResourceAr
   if (args.kind === 'pod') {
     const pod = requirePod(state, namespace, args.name);
     const status = podStatus(state, pod, now);
-    const containers = pod.containers.map((container, index) =>
-      describeContainer(container, status.containers[index], pod.createdAt),
-    );
+    const containers = pod.containers.map((container, index) => describeContainer(container, status.containers[index], pod.createdAt));
     const ready = status.readyCount === pod.containers.length;
     return {
       kind: 'pod',
@@ -219,7 +217,12 @@ export function describeResource(state: SimulatedState, args: DescribeResourceAr
   }
 
   const object = requireObject(state, info.kind, args.kind, namespace, args.name);
-  const { apiVersion: _apiVersion, kind: _kind, metadata: _metadata, ...details } = renderObject(object, {
+  const {
+    apiVersion: _apiVersion,
+    kind: _kind,
+    metadata: _metadata,
+    ...details
+  } = renderObject(object, {
     redactSecrets: true,
   });
   if (args.kind === 'service') details['endpoints'] = serviceEndpoints(state, namespace, object.body['spec'], now);

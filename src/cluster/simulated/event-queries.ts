@@ -7,9 +7,7 @@ import type { SimulatedEvent, SimulatedState } from './state.js';
 /** Stored events plus the ones derived from pod status, live (not older than the event TTL), newest first. */
 export function namespaceEvents(state: SimulatedState, namespace: string, now: number): SimulatedEvent[] {
   const stored = state.events.filter((event) => event.namespace === namespace && isEventLive(event, now));
-  const derived = [...state.pods.values()]
-    .filter((pod) => pod.namespace === namespace)
-    .flatMap((pod) => derivedPodEvents(state, pod, now));
+  const derived = [...state.pods.values()].filter((pod) => pod.namespace === namespace).flatMap((pod) => derivedPodEvents(state, pod, now));
   return [...stored, ...derived].sort((a, b) => b.lastSeen - a.lastSeen || a.objectName.localeCompare(b.objectName));
 }
 
@@ -37,4 +35,3 @@ export function matchesInvolvedObject(event: SimulatedEvent, filter: string): bo
   const [ownerKind = '', ownerName] = event.owner.split('/');
   return ownerName === name && (kind === undefined || normalizeKind(ownerKind) === kind);
 }
-

@@ -5,16 +5,7 @@
  */
 
 export type SimulatedApp =
-  | 'api'
-  | 'web'
-  | 'worker'
-  | 'redis'
-  | 'coredns'
-  | 'kube-proxy'
-  | 'metrics-server'
-  | 'prometheus'
-  | 'grafana'
-  | 'generic';
+  'api' | 'web' | 'worker' | 'redis' | 'coredns' | 'kube-proxy' | 'metrics-server' | 'prometheus' | 'grafana' | 'generic';
 
 export interface SimulatedImageProfile {
   app: SimulatedApp;
@@ -56,7 +47,6 @@ export function imageProfile(image: string): SimulatedImageProfile {
   const { repository, tag } = parseImage(image);
   const base = repository.slice(repository.lastIndexOf('/') + 1);
   const app = KNOWN_APPS.find((known) => base === known) ?? 'generic';
-  const requiredEnv =
-    (app === 'api' && tagAtLeast(tag, 1, 8)) || app === 'worker' ? ['DATABASE_URL'] : [];
+  const requiredEnv = (app === 'api' && tagAtLeast(tag, 1, 8)) || app === 'worker' ? ['DATABASE_URL'] : [];
   return { app, version: tag, requiredEnv };
 }

@@ -53,11 +53,7 @@ function startupLines(app: SimulatedApp, version: string): string[] {
         `nginx: web ${version} (frontend bundle) started`,
       ];
     case 'worker':
-      return [
-        `INFO  worker ${version} starting`,
-        'INFO  connected to database',
-        'INFO  consuming queue "jobs" with concurrency 4',
-      ];
+      return [`INFO  worker ${version} starting`, 'INFO  connected to database', 'INFO  consuming queue "jobs" with concurrency 4'];
     case 'redis':
       return [
         `1:M * Redis version=${version}, bits=64, pid=1, just started`,
@@ -69,15 +65,9 @@ function startupLines(app: SimulatedApp, version: string): string[] {
     case 'kube-proxy':
       return ['I0101 server_others.go:72] "Using iptables proxy"', 'I0101 server.go:846] "Version info" version="v1.30.4"'];
     case 'metrics-server':
-      return [
-        'I0101 serving.go:374] Generated self-signed cert',
-        'I0101 secure_serving.go:213] Serving securely on [::]:10250',
-      ];
+      return ['I0101 serving.go:374] Generated self-signed cert', 'I0101 secure_serving.go:213] Serving securely on [::]:10250'];
     case 'prometheus':
-      return [
-        'level=info msg="Starting Prometheus Server" mode=server',
-        'level=info msg="Server is ready to receive web requests."',
-      ];
+      return ['level=info msg="Starting Prometheus Server" mode=server', 'level=info msg="Server is ready to receive web requests."'];
     case 'grafana':
       return [
         'logger=settings level=info msg="Starting Grafana"',
@@ -103,9 +93,7 @@ function periodicLine(app: SimulatedApp, pod: SimulatedPod, index: number): stri
       return `INFO  processed job ${job}#${index + 1} in ${20 + (n % 400)}ms`;
     }
     case 'redis':
-      return index % 2 === 0
-        ? '1:M * 100 changes in 300 seconds. Saving...'
-        : '1:M * Background saving terminated with success';
+      return index % 2 === 0 ? '1:M * 100 changes in 300 seconds. Saving...' : '1:M * Background saving terminated with success';
     case 'coredns': {
       const client = `10.42.1.${10 + (n % 200)}:${30000 + (n % 30000)}`;
       const question = `A IN ${['api', 'web', 'redis'][n % 3]}.prod.svc.cluster.local. udp 46 false 512`;
@@ -175,13 +163,17 @@ export function simulatedLogs(request: SimulatedLogRequest): { lines: string[]; 
     const start = request.previous ? status.timeline.previousStart : status.timeline.currentStart;
     if (start === null && !request.previous) {
       // A crash-looping container between runs (kubelet back-off, or just recreated) has no current run yet.
-      throw new ClusterError('invalid', `container "${status.name}" in pod "${pod.name}" is waiting to start: ${status.reason ?? 'ContainerCreating'}`, {
-        kind: 'container',
-        name: status.name,
-        pod: pod.name,
-        namespace: pod.namespace,
-        reason: status.reason ?? 'ContainerCreating',
-      });
+      throw new ClusterError(
+        'invalid',
+        `container "${status.name}" in pod "${pod.name}" is waiting to start: ${status.reason ?? 'ContainerCreating'}`,
+        {
+          kind: 'container',
+          name: status.name,
+          pod: pod.name,
+          namespace: pod.namespace,
+          reason: status.reason ?? 'ContainerCreating',
+        },
+      );
     }
     if (start === null) throw notFound(request, 'no previous terminated container');
     const all = crashLines(app, version, status.failure.missingEnv, pod.createdAt + start).filter((line) => line.at <= now);
@@ -199,10 +191,7 @@ export function simulatedLogs(request: SimulatedLogRequest): { lines: string[]; 
   const lines: string[] = [];
   for (let index = total - wanted; index < total; index += 1) {
     const periodic = index - startup.length;
-    const line =
-      periodic < 0
-        ? startup[index]!
-        : { at: started + 2_000 + (periodic + 1) * period, text: periodicLine(app, pod, periodic) };
+    const line = periodic < 0 ? startup[index] : { at: started + 2_000 + (periodic + 1) * period, text: periodicLine(app, pod, periodic) };
     lines.push(stamp(line));
   }
   return { lines, truncated: wanted < total };

@@ -29,12 +29,7 @@ export function requireNamespace(state: SimulatedState, namespace: string | unde
   return name;
 }
 
-export function requireWorkload(
-  state: SimulatedState,
-  kind: SimulatedWorkloadKind,
-  namespace: string,
-  name: string,
-): SimulatedWorkload {
+export function requireWorkload(state: SimulatedState, kind: SimulatedWorkloadKind, namespace: string, name: string): SimulatedWorkload {
   const workload = state.workloads.get(workloadKey(kind, namespace, name));
   if (!workload) throw notFound(kind.toLowerCase(), name, namespace);
   return workload;

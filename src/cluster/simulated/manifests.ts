@@ -6,13 +6,7 @@ import { ClusterError } from '../cluster-error.js';
 import { isDns1123Label as isDnsLabel } from '../../tools/kubernetes-names.js';
 import type { ManifestDocument } from '../manifest-documents.js';
 import type { JsonObject, JsonValue } from '../results.js';
-import type {
-  SimulatedContainer,
-  SimulatedObject,
-  SimulatedPodTemplate,
-  SimulatedWorkload,
-  SimulatedWorkloadKind,
-} from './state.js';
+import type { SimulatedContainer, SimulatedObject, SimulatedPodTemplate, SimulatedWorkload, SimulatedWorkloadKind } from './state.js';
 
 const nonEmpty = (record: Record<string, string>) => (Object.keys(record).length > 0 ? { ...record } : undefined);
 
@@ -109,7 +103,10 @@ const workloadSpecSchema = z
   .object({
     replicas: z.number().int().min(0).max(1000).optional(),
     selector: z.object({ matchLabels: stringMap }),
-    strategy: z.object({ type: z.enum(['RollingUpdate', 'Recreate']) }).catchall(z.json()).optional(),
+    strategy: z
+      .object({ type: z.enum(['RollingUpdate', 'Recreate']) })
+      .catchall(z.json())
+      .optional(),
     template: z.object({
       metadata: z.object({ labels: stringMap, annotations: stringMap.optional() }).catchall(z.json()),
       spec: z.object({ containers: z.array(containerSchema).min(1) }).catchall(z.json()),

@@ -76,8 +76,8 @@ export function derivedPodEvents(state: SimulatedState, pod: SimulatedPod, now: 
         reason: 'BackOff',
         message: `Back-off restarting failed container ${container.name} in pod ${pod.name}_${pod.namespace}`,
         count: timeline.exits.length,
-        firstSeen: pod.createdAt + timeline.exits[0]!,
-        lastSeen: pod.createdAt + timeline.exits[timeline.exits.length - 1]!,
+        firstSeen: pod.createdAt + timeline.exits[0],
+        lastSeen: pod.createdAt + timeline.exits[timeline.exits.length - 1],
       });
     }
   }

@@ -73,11 +73,7 @@ function dataKeys(state: SimulatedState, kind: 'Secret' | 'ConfigMap', namespace
 }
 
 /** kubelet's CreateContainerConfigError: an env reference to a Secret or ConfigMap (key) that does not exist. */
-export function containerConfigError(
-  state: SimulatedState,
-  namespace: string,
-  container: SimulatedContainer,
-): string | null {
+export function containerConfigError(state: SimulatedState, namespace: string, container: SimulatedContainer): string | null {
   for (const variable of container.env) {
     const from = valueFromSchema.safeParse(variable.valueFrom);
     if (!from.success) continue;

@@ -16,9 +16,7 @@ export function previewSimulatedWrite(state: SimulatedState, call: WriteToolCall
     .filter((pod) => working.pods.get(podKey(pod.namespace, pod.name))?.createdAt !== pod.createdAt)
     .map((pod) => (pod.namespace === targetNamespace ? pod.name : `${pod.namespace}/${pod.name}`))
     .sort();
-  const objects: JsonObject | null = result.objects
-    ? { objects: result.objects.map((object) => ({ ...object })) }
-    : null;
+  const objects: JsonObject | null = result.objects ? { objects: result.objects.map((object) => ({ ...object })) } : null;
   const notes = [...(result.changed ? [] : [`no change: ${result.message}`]), ...outcome.notes];
   return {
     action: result.action,

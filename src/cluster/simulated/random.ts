@@ -29,6 +29,6 @@ export function randomSuffix(state: SimulatedState, length = 5): string {
 export function contentHash(value: unknown, length = 10): string {
   const digest = createHash('sha256').update(stableStringify(value)).digest();
   let hash = '';
-  for (let i = 0; i < length; i += 1) hash += ALPHABET[digest[i]! % ALPHABET.length];
+  for (let i = 0; i < length; i += 1) hash += ALPHABET[digest[i] % ALPHABET.length];
   return hash;
 }

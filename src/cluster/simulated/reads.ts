@@ -3,13 +3,7 @@
 import { DEFAULT_EVENT_LIMIT, DEFAULT_LOG_TAIL_LINES } from '../executor.js';
 import { matchesLabelSelector, parseLabelSelector } from '../label-selector.js';
 import type { DeploymentSummary, EventSummary, NodeSummary, PodLogs, PodSummary, RolloutRevision } from '../results.js';
-import type {
-  GetPodLogsArgs,
-  GetRolloutHistoryArgs,
-  ListDeploymentsArgs,
-  ListEventsArgs,
-  ListPodsArgs,
-} from '../tool-args.js';
+import type { GetPodLogsArgs, GetRolloutHistoryArgs, ListDeploymentsArgs, ListEventsArgs, ListPodsArgs } from '../tool-args.js';
 import { matchesInvolvedObject, namespaceEvents } from './event-queries.js';
 import { eventSummary } from './events.js';
 import { notFound, requireNamespace, requirePod, requireWorkload } from './lookups.js';

@@ -24,9 +24,8 @@ export function chooseNode(state: SimulatedState, workload: { name: string; name
     .filter((node) => schedulable(node, false))
     .map((node) => ({
       name: node.name,
-      mine: pods.filter(
-        (pod) => pod.nodeName === node.name && pod.owner?.name === workload.name && pod.namespace === workload.namespace,
-      ).length,
+      mine: pods.filter((pod) => pod.nodeName === node.name && pod.owner?.name === workload.name && pod.namespace === workload.namespace)
+        .length,
       all: pods.filter((pod) => pod.nodeName === node.name).length,
     }))
     .sort((a, b) => a.mine - b.mine || a.all - b.all || a.name.localeCompare(b.name));
@@ -104,9 +103,7 @@ function reconcileDeployment(state: SimulatedState, workload: SimulatedWorkload,
     });
 
   const hash = workload.templateHash;
-  const current = pods
-    .filter((pod) => pod.templateHash === hash)
-    .sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name));
+  const current = pods.filter((pod) => pod.templateHash === hash).sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name));
   if (current.length < workload.replicas) {
     for (let i = current.length; i < workload.replicas; i += 1) {
       const name = `${replicaSet(hash)}-${randomSuffix(state)}`;

@@ -234,7 +234,12 @@ function addProd(state: SimulatedState, now: number): void {
     body: {
       spec: {
         ingressClassName: 'traefik',
-        rules: [{ host: 'shop.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }],
+        rules: [
+          {
+            host: 'shop.example.com',
+            http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] },
+          },
+        ],
       },
     },
   });
@@ -262,7 +267,11 @@ function addProd(state: SimulatedState, now: number): void {
     body: {
       spec: {
         schedule: '0 2 * * *',
-        jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'backup', image: `${REGISTRY}/db-backup:1.2.0` }] } } } },
+        jobTemplate: {
+          spec: {
+            template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'backup', image: `${REGISTRY}/db-backup:1.2.0` }] } },
+          },
+        },
       },
     },
   });
@@ -275,7 +284,11 @@ function addProd(state: SimulatedState, now: number): void {
     labels: { 'job-name': 'db-backup-28731120' },
     body: {
       spec: { completions: 1, backoffLimit: 6 },
-      status: { succeeded: 1, startTime: new Date(now - 9 * HOUR).toISOString(), completionTime: new Date(now - 9 * HOUR + 94_000).toISOString() },
+      status: {
+        succeeded: 1,
+        startTime: new Date(now - 9 * HOUR).toISOString(),
+        completionTime: new Date(now - 9 * HOUR + 94_000).toISOString(),
+      },
     },
   });
 }

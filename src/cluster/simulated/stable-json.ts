@@ -2,7 +2,9 @@
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) => {
     if (inner instanceof Map) {
-      return Object.fromEntries([...inner.entries()].sort(([a], [b]) => String(a).localeCompare(String(b))));
+      const map: Map<unknown, unknown> = inner;
+      const entries = [...map.entries()].map(([key, entry]): [string, unknown] => [String(key), entry]);
+      return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
     }
     if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
       return Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)));

@@ -125,8 +125,7 @@ export interface SimulatedState {
   randomState: number;
 }
 
-export const workloadKey = (kind: SimulatedWorkloadKind, namespace: string, name: string) =>
-  `${kind}/${namespace}/${name}`;
+export const workloadKey = (kind: SimulatedWorkloadKind, namespace: string, name: string) => `${kind}/${namespace}/${name}`;
 export const podKey = (namespace: string, name: string) => `${namespace}/${name}`;
 export const objectKey = (kind: string, namespace: string | null, name: string) => `${kind}/${namespace ?? ''}/${name}`;
 
@@ -153,8 +152,6 @@ export function fingerprintState(state: SimulatedState): string {
 
 export function podsOf(state: SimulatedState, workload: { kind: SimulatedWorkloadKind; namespace: string; name: string }) {
   return [...state.pods.values()]
-    .filter(
-      (pod) => pod.namespace === workload.namespace && pod.owner?.kind === workload.kind && pod.owner.name === workload.name,
-    )
+    .filter((pod) => pod.namespace === workload.namespace && pod.owner?.kind === workload.kind && pod.owner.name === workload.name)
     .sort((a, b) => a.name.localeCompare(b.name));
 }

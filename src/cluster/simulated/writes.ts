@@ -119,11 +119,8 @@ export function scaleDeployment(state: SimulatedState, args: ScaleDeploymentArgs
 
 export function rollbackDeployment(state: SimulatedState, args: RollbackDeploymentArgs, now: number): SimulatedWriteOutcome {
   const workload = deploymentOf(state, args);
-  const older = workload.history
-    .filter((entry) => entry.revision < workload.revision)
-    .sort((a, b) => b.revision - a.revision);
-  const target =
-    args.revision === undefined ? older[0] : workload.history.find((entry) => entry.revision === args.revision);
+  const older = workload.history.filter((entry) => entry.revision < workload.revision).sort((a, b) => b.revision - a.revision);
+  const target = args.revision === undefined ? older[0] : workload.history.find((entry) => entry.revision === args.revision);
   if (!target) {
     const error = notFound('revision', String(args.revision ?? 'previous'), workload.namespace);
     error.details['deployment'] = workload.name;
@@ -148,9 +145,7 @@ export function rollbackDeployment(state: SimulatedState, args: RollbackDeployme
     },
     currentRevision: before.revision,
     targetRevision: target.revision,
-    notes: changed
-      ? [`revision ${target.revision} becomes revision ${workload.revision}, as kubectl rollout undo does`]
-      : [],
+    notes: changed ? [`revision ${target.revision} becomes revision ${workload.revision}, as kubectl rollout undo does`] : [],
   };
 }
 

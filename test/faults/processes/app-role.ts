@@ -17,7 +17,12 @@ const hang = process.env.FAULT_HANG ?? '';
 const callsKey = process.env.FAULT_CALLS_KEY ?? '';
 
 const config = loadConfig(process.env, { telegram: true });
-const logger = createLogger({ level: 'info', secrets: secretValues(config), destination: process.stderr, name: `fault-${role}-${process.pid}` });
+const logger = createLogger({
+  level: 'info',
+  secrets: secretValues(config),
+  destination: process.stderr,
+  name: `fault-${role}-${process.pid}`,
+});
 const recorder = new Redis(config.redis.url, { maxRetriesPerRequest: null });
 
 const executor = instrumentCluster(createSimulatedCluster(), async (tool, effect) => {

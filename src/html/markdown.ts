@@ -1,4 +1,4 @@
-import { escapeHtml } from '../html.js';
+import { escapeHtml } from './telegram-html.js';
 
 /**
  * Model answers come as light Markdown. Telegram HTML is stricter and safer to produce ourselves:
@@ -24,11 +24,14 @@ function inline(text: string): string {
   // italics may span it ("**Pods in `prod`**").
   const codes: string[] = [];
   const marked = text.replace(/`([^`\n]+)`/g, (_, code: string) => `\u0000${codes.push(code) - 1}\u0000`);
-  return escapeHtml(marked)
-    .replace(/^#{1,6}\s+(.+)$/gm, '<b>$1</b>')
-    .replace(/\*\*([^*\n]+)\*\*/g, '<b>$1</b>')
-    .replace(/__([^_\n]+)__/g, '<b>$1</b>')
-    .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s).,!?:;]|$)/g, '$1<i>$2</i>')
-    .replace(/^(\s*)[-*]\s+/gm, '$1• ')
-    .replace(/\u0000(\d+)\u0000/g, (_, i: string) => `<code>${escapeHtml(codes[Number(i)] ?? '')}</code>`);
+  return (
+    escapeHtml(marked)
+      .replace(/^#{1,6}\s+(.+)$/gm, '<b>$1</b>')
+      .replace(/\*\*([^*\n]+)\*\*/g, '<b>$1</b>')
+      .replace(/__([^_\n]+)__/g, '<b>$1</b>')
+      .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s).,!?:;]|$)/g, '$1<i>$2</i>')
+      .replace(/^(\s*)[-*]\s+/gm, '$1• ')
+      // eslint-disable-next-line no-control-regex -- NUL delimits the inline-code placeholders inserted above.
+      .replace(/\u0000(\d+)\u0000/g, (_, i: string) => `<code>${escapeHtml(codes[Number(i)] ?? '')}</code>`)
+  );
 }

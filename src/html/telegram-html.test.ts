@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, htmlToPlainText, splitHtml, splitPlain, TELEGRAM_TEXT_LIMIT } from './html.js';
+import { escapeHtml, htmlToPlainText, splitHtml, splitPlain, TELEGRAM_TEXT_LIMIT } from './telegram-html.js';
 
 describe('escapeHtml', () => {
   it('escapes the characters Telegram HTML treats as markup', () => {
@@ -55,7 +55,7 @@ describe('splitHtml', () => {
     const text = `<a href="https://example.com/x">${'word '.repeat(1200)}</a>`;
     const chunks = splitHtml(text);
     expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks[1]!.startsWith('<a href="https://example.com/x">')).toBe(true);
+    expect(chunks[1].startsWith('<a href="https://example.com/x">')).toBe(true);
   });
 
   it('never cuts inside an entity when there is no line break or space', () => {

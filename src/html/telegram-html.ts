@@ -10,15 +10,17 @@ export function escapeHtml(value: unknown): string {
 
 /** What the user would see: tags dropped, entities decoded. Used for the plain-text retry. */
 export function htmlToPlainText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    // Only what looks like a tag: a bare "<" in the text (the reason Telegram refused it) stays.
-    .replace(/<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&amp;/g, '&');
+  return (
+    html
+      .replace(/<br\s*\/?>/gi, '\n')
+      // Only what looks like a tag: a bare "<" in the text (the reason Telegram refused it) stays.
+      .replace(/<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+      .replace(/&amp;/g, '&')
+  );
 }
 
 const TAG = /<(\/?)([a-zA-Z-]+)((?:\s[^>]*)?)>/g;
@@ -28,7 +30,7 @@ function openTagsAfter(html: string, open: { name: string; text: string }[]): { 
   const stack = [...open];
   for (const m of html.matchAll(TAG)) {
     const [text, closing, rawName] = m;
-    const name = rawName!.toLowerCase();
+    const name = rawName.toLowerCase();
     if (closing) {
       const at = stack.map((t) => t.name).lastIndexOf(name);
       if (at >= 0) stack.splice(at, 1);
@@ -71,7 +73,10 @@ export function splitHtml(html: string, limit = SPLIT_AT): string[] {
     const cut = cutPoint(rest, budget);
     const body = rest.slice(0, cut);
     const stillOpen = openTagsAfter(body, open);
-    const suffix = [...stillOpen].reverse().map((t) => `</${t.name}>`).join('');
+    const suffix = [...stillOpen]
+      .reverse()
+      .map((t) => `</${t.name}>`)
+      .join('');
     const chunk = `${prefix}${body}${suffix}`;
     if (chunk.trim().length > 0) chunks.push(chunk);
     rest = rest.slice(cut);
