@@ -24,6 +24,7 @@ import { startBotApiEmulator, type BotApiEmulator } from '../src/demo/bot-api-em
 import { closeApprovalQueues, createApprovalScheduler, type ApprovalQueues } from '../src/jobs/approval-jobs.js';
 import { bullPrefix, openQueue, QUEUE } from '../src/jobs/queues.js';
 import { createLogger } from '../src/logger.js';
+import { NO_METRICS } from '../src/metrics/registry.js';
 import { createClusterRuntime } from '../src/runtime/cluster.js';
 import { benchAppEnv, BENCH_BOT_TOKEN, idRange } from './support/bench-env.js';
 import { benchPrefix, benchRedis, deleteBenchKeys } from './support/bench-redis.js';
@@ -61,7 +62,7 @@ try {
   };
   queues = openedQueues;
   const store = createApprovalStore({ redis, keyPrefix: prefix, logger });
-  const audit = createAuditTrail({ redis, keyPrefix: prefix, logger });
+  const audit = createAuditTrail({ redis, keyPrefix: prefix, logger, metrics: NO_METRICS });
   const output = createChatOutput(createTelegramApi(BENCH_BOT_TOKEN, emulator.apiRoot, logger));
   const t = createTranslator();
   const executor = (await createClusterRuntime(config, logger, cluster)).executor;

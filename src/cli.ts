@@ -59,11 +59,22 @@ async function main(argv: string[]): Promise<number> {
       const { Redis } = await import('ioredis');
       const { createAuditTrail } = await import('./audit/trail.js');
       const { runAuditCommand } = await import('./audit/audit-command.js');
+      const { createLogger } = await import('./logger.js');
+      const { NO_METRICS } = await import('./metrics/registry.js');
       const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, retryStrategy: () => null });
       try {
         await runAuditCommand(
           { since: values.since ?? '24h' },
-          { trail: createAuditTrail({ redis, keyPrefix: config.redis.keyPrefix }), write: writeLine },
+          {
+            // Read only, and stdout carries the JSON lines: no log output, and nothing is appended to count.
+            trail: createAuditTrail({
+              redis,
+              keyPrefix: config.redis.keyPrefix,
+              logger: createLogger({ level: 'silent' }),
+              metrics: NO_METRICS,
+            }),
+            write: writeLine,
+          },
         );
       } finally {
         redis.disconnect();

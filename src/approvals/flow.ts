@@ -123,22 +123,20 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
     record: ApprovalRecord,
     extra: { userId?: number; outcome?: string; durationMs?: number; detail?: string } = {},
   ) {
-    await audit
-      .append({
-        kind: 'approval',
-        chatId: record.chatId,
-        userId: extra.userId ?? record.requesterId,
-        tool: record.tool,
-        argsHash: record.argsHash,
-        approvalId: record.id,
-        ...(record.decidedBy !== undefined ? { approver: record.decidedBy } : {}),
-        decision: record.state,
-        ...(extra.outcome ? { outcome: extra.outcome } : {}),
-        ...(extra.durationMs !== undefined ? { durationMs: extra.durationMs } : {}),
-        ...(extra.detail ? { detail: extra.detail } : {}),
-        ...(record.jobRef ? { jobRef: record.jobRef } : {}),
-      })
-      .catch((error: unknown) => logger.error({ err: error, approval_id: record.id }, 'could not write the audit entry'));
+    await audit.append({
+      kind: 'approval',
+      chatId: record.chatId,
+      userId: extra.userId ?? record.requesterId,
+      tool: record.tool,
+      argsHash: record.argsHash,
+      approvalId: record.id,
+      ...(record.decidedBy !== undefined ? { approver: record.decidedBy } : {}),
+      decision: record.state,
+      ...(extra.outcome ? { outcome: extra.outcome } : {}),
+      ...(extra.durationMs !== undefined ? { durationMs: extra.durationMs } : {}),
+      ...(extra.detail ? { detail: extra.detail } : {}),
+      ...(record.jobRef ? { jobRef: record.jobRef } : {}),
+    });
   }
 
   /** The deadline: pending → expired. Anything else already won; nothing to do. */
@@ -162,17 +160,15 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
       const mode = await deps.modes.get(input.chatId);
       if (mode !== 'approve') {
         logger.info({ chat_id: input.chatId, tool: input.call.name, mode }, 'change not proposed: chat mode');
-        await audit
-          .append({
-            kind: 'tool_call',
-            chatId: input.chatId,
-            userId: input.requesterId,
-            tool: input.call.name,
-            argsHash: approvalHash(input.call.name, input.call.arguments),
-            outcome: `blocked_${mode}`,
-            ...(input.jobRef ? { jobRef: input.jobRef } : {}),
-          })
-          .catch(() => undefined);
+        await audit.append({
+          kind: 'tool_call',
+          chatId: input.chatId,
+          userId: input.requesterId,
+          tool: input.call.name,
+          argsHash: approvalHash(input.call.name, input.call.arguments),
+          outcome: `blocked_${mode}`,
+          ...(input.jobRef ? { jobRef: input.jobRef } : {}),
+        });
         return { kind: 'blocked', mode };
       }
       let preview: unknown;
@@ -219,18 +215,16 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
         },
       );
       if (cardId !== undefined) await store.setCardMessage(record.id, cardId);
-      await audit
-        .append({
-          kind: 'tool_call',
-          chatId: record.chatId,
-          userId: record.requesterId,
-          tool: record.tool,
-          argsHash: record.argsHash,
-          approvalId: record.id,
-          outcome: 'needs_approval',
-          ...(record.jobRef ? { jobRef: record.jobRef } : {}),
-        })
-        .catch((error: unknown) => log.error({ err: error }, 'could not write the audit entry'));
+      await audit.append({
+        kind: 'tool_call',
+        chatId: record.chatId,
+        userId: record.requesterId,
+        tool: record.tool,
+        argsHash: record.argsHash,
+        approvalId: record.id,
+        outcome: 'needs_approval',
+        ...(record.jobRef ? { jobRef: record.jobRef } : {}),
+      });
       await auditState(record);
       log.info({ tool: record.tool, risk: record.risk, expires_at: record.expiresAt }, 'approval requested');
       return { kind: 'card', record: { ...record, ...(cardId !== undefined ? { cardMessageId: cardId } : {}) } };
@@ -255,18 +249,16 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
       const log = logger.child({ approval_id: record.id, chat_id: record.chatId, user_id: input.userId });
       if (!check.allowed) {
         log.warn({ reason: check.reason, decision: input.decision }, 'approval tap refused');
-        await audit
-          .append({
-            kind: 'approval',
-            chatId: record.chatId,
-            userId: input.userId,
-            tool: record.tool,
-            argsHash: record.argsHash,
-            approvalId: record.id,
-            decision: `${input.decision}_refused`,
-            outcome: check.reason,
-          })
-          .catch(() => undefined);
+        await audit.append({
+          kind: 'approval',
+          chatId: record.chatId,
+          userId: input.userId,
+          tool: record.tool,
+          argsHash: record.argsHash,
+          approvalId: record.id,
+          decision: `${input.decision}_refused`,
+          outcome: check.reason,
+        });
         return { kind: 'denied', reason: check.reason, record };
       }
       if (check.needsTypedConfirmation && !input.confirmed)
@@ -302,18 +294,16 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
       if (!(await store.setReason(approvalId, reason))) return false;
       const record = await store.get(approvalId);
       if (record) {
-        await audit
-          .append({
-            kind: 'approval',
-            chatId: record.chatId,
-            tool: record.tool,
-            argsHash: record.argsHash,
-            approvalId,
-            decision: record.state,
-            detail: `reason: ${reason.slice(0, 200)}`,
-            ...(record.decidedBy !== undefined ? { approver: record.decidedBy } : {}),
-          })
-          .catch(() => undefined);
+        await audit.append({
+          kind: 'approval',
+          chatId: record.chatId,
+          tool: record.tool,
+          argsHash: record.argsHash,
+          approvalId,
+          decision: record.state,
+          detail: `reason: ${reason.slice(0, 200)}`,
+          ...(record.decidedBy !== undefined ? { approver: record.decidedBy } : {}),
+        });
         await refreshCard(record);
       }
       return true;
@@ -358,19 +348,17 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
       const durationMs = Math.round(performance.now() - started);
       if (!finished.ok) return finished.record;
       log.info({ state: finished.record.state, duration_ms: durationMs, tool: current.tool }, 'approved call executed');
-      await audit
-        .append({
-          kind: 'execution',
-          chatId: current.chatId,
-          tool: current.tool,
-          argsHash: current.argsHash,
-          approvalId,
-          ...(current.decidedBy !== undefined ? { approver: current.decidedBy } : {}),
-          outcome: finished.record.state,
-          durationMs,
-          ...(finished.record.error ? { detail: finished.record.error } : {}),
-        })
-        .catch(() => undefined);
+      await audit.append({
+        kind: 'execution',
+        chatId: current.chatId,
+        tool: current.tool,
+        argsHash: current.argsHash,
+        approvalId,
+        ...(current.decidedBy !== undefined ? { approver: current.decidedBy } : {}),
+        outcome: finished.record.state,
+        durationMs,
+        ...(finished.record.error ? { detail: finished.record.error } : {}),
+      });
       await refreshCard(finished.record);
       await deps.schedule.followup(approvalId);
       return finished.record;

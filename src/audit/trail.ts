@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { auditEntrySchema, decodeAuditFields, encodeAuditFields, type AuditEntry } from './entry-codec.js';
+import type { Metrics } from '../metrics/registry.js';
+import { AUDIT_KINDS, auditEntrySchema, decodeAuditFields, encodeAuditFields, type AuditEntry } from './entry-codec.js';
 
 export { AUDIT_KINDS, auditEntrySchema } from './entry-codec.js';
 export type { AuditEntry, AuditKind } from './entry-codec.js';
@@ -9,8 +10,12 @@ export type { AuditEntry, AuditKind } from './entry-codec.js';
 export type StoredAuditEntry = AuditEntry & { id: string };
 
 export interface AuditTrail {
-  /** Adds one entry (at defaults to now); returns its stream id. Throws on an entry the schema refuses. */
-  append(entry: Omit<AuditEntry, 'at'> & { at?: number }): Promise<string>;
+  /**
+   * Adds one entry (at defaults to now) and resolves to its stream id. Never throws into the caller's flow: an
+   * entry the schema refuses or a write Redis refuses is logged as an error (with the entry's chat, user, job and
+   * approval ids) and counted in chatops_audit_append_failures_total, and resolves to undefined.
+   */
+  append(entry: Omit<AuditEntry, 'at'> & { at?: number }): Promise<string | undefined>;
   /** The latest n entries, newest first; malformed ones are skipped (so there may be fewer than n). */
   latest(n: number): Promise<StoredAuditEntry[]>;
   /** Entries with at >= ms, oldest first. */
@@ -25,7 +30,9 @@ export interface AuditTrailDeps {
   /** Length cap (XADD MAXLEN ~): the trail is bounded by size, not by age. Default 100 000. */
   maxLen?: number;
   now?: () => number;
-  logger?: Logger;
+  logger: Logger;
+  /** Where failed appends are counted (the /metrics registry). */
+  metrics: Pick<Metrics, 'auditAppendFailed'>;
 }
 
 export const DEFAULT_AUDIT_MAX_LEN = 100_000;
@@ -58,7 +65,7 @@ export function createAuditTrail(deps: AuditTrailDeps): AuditTrail {
         out.push({ id, ...decoded.entry });
       } else {
         skipped += 1;
-        deps.logger?.warn({ streamId: id, problem: decoded.problem }, 'skipping malformed audit entry');
+        deps.logger.warn({ streamId: id, problem: decoded.problem }, 'skipping malformed audit entry');
       }
     }
     return out;
@@ -66,9 +73,28 @@ export function createAuditTrail(deps: AuditTrailDeps): AuditTrail {
 
   return {
     async append(entry) {
-      const full = auditEntrySchema.parse({ ...entry, at: entry.at ?? clock() });
-      const id = await redis.xadd(key, 'MAXLEN', '~', maxLen, '*', ...encodeAuditFields(full));
-      return z.string().parse(id);
+      try {
+        const full = auditEntrySchema.parse({ ...entry, at: entry.at ?? clock() });
+        const id = await redis.xadd(key, 'MAXLEN', '~', maxLen, '*', ...encodeAuditFields(full));
+        return z.string().parse(id);
+      } catch (error) {
+        // A kind outside the four (a careless caller) is counted as 'invalid': labels stay a closed set.
+        deps.metrics.auditAppendFailed((AUDIT_KINDS as readonly string[]).includes(entry.kind) ? entry.kind : 'invalid');
+        deps.logger.error(
+          {
+            err: error,
+            audit_kind: entry.kind,
+            chat_id: entry.chatId,
+            user_id: entry.userId,
+            job_id: entry.jobRef,
+            approval_id: entry.approvalId,
+            tool: entry.tool,
+            outcome: entry.outcome,
+          },
+          'audit entry NOT written',
+        );
+        return undefined;
+      }
     },
 
     async latest(n) {

@@ -8,6 +8,8 @@ export interface Metrics {
   handled(handler: string, seconds: number, ok: boolean): void;
   providerAttempt(provider: string, outcome: string): void;
   jobFinished(queue: string, outcome: 'done' | 'failed' | 'cancelled'): void;
+  /** An audit entry could not be written (refused by the schema or by Redis). */
+  auditAppendFailed(kind: string): void;
 }
 
 export const NO_METRICS: Metrics = {
@@ -15,6 +17,7 @@ export const NO_METRICS: Metrics = {
   handled: () => undefined,
   providerAttempt: () => undefined,
   jobFinished: () => undefined,
+  auditAppendFailed: () => undefined,
 };
 
 export interface ScrapeSources {
@@ -52,6 +55,12 @@ export function createMetrics(sources: ScrapeSources = {}): { registry: Registry
     name: 'chatops_jobs_finished_total',
     help: 'Background jobs finished, by queue and outcome',
     labelNames: ['queue', 'outcome'],
+    registers,
+  });
+  const auditAppendFailures = new Counter({
+    name: 'chatops_audit_append_failures_total',
+    help: 'Audit entries that could not be written (schema or Redis refused them), by entry kind',
+    labelNames: ['kind'],
     registers,
   });
 
@@ -119,6 +128,7 @@ export function createMetrics(sources: ScrapeSources = {}): { registry: Registry
       handled: (handler, seconds, ok) => latency.observe({ handler, ok: String(ok) }, seconds),
       providerAttempt: (provider, outcome) => providerCalls.inc({ provider, outcome }),
       jobFinished: (queue, outcome) => jobsFinished.inc({ queue, outcome }),
+      auditAppendFailed: (kind) => auditAppendFailures.inc({ kind }),
     },
   };
 }

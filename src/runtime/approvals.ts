@@ -27,7 +27,7 @@ export function createApprovalRuntime(core: Core, cluster: ClusterRuntime, outpu
     followup: openQueue(QUEUE.followup, settings),
   };
   const store = createApprovalStore({ redis, keyPrefix: config.redis.keyPrefix, logger });
-  const audit = createAuditTrail({ redis, keyPrefix: config.redis.keyPrefix, logger });
+  const audit = createAuditTrail({ redis, keyPrefix: config.redis.keyPrefix, logger, metrics: core.metrics });
   const modes = createChatModeStore(redis, config.redis.keyPrefix);
   const flow = createApprovalFlow({
     store,

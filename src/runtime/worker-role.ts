@@ -88,20 +88,18 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
         if (outcome.kind === 'answer') {
           await core.memory.remember(job.chatId, { role: 'user', content: job.text }, { role: 'assistant', content: outcome.text });
         }
-        await approvals.audit
-          .append({
-            kind: 'request',
-            chatId: job.chatId,
-            userId: job.userId,
-            task: job.task,
-            jobRef: job.ref,
-            outcome: outcome.kind,
-            ...(outcome.kind !== 'failed' ? { provider: outcome.producedBy, ...(outcome.model ? { model: outcome.model } : {}) } : {}),
-            tokens: outcome.usage.promptTokens + outcome.usage.completionTokens,
-            costUsd: outcome.usage.costUsd,
-            durationMs: Date.now() - job.requestedAt,
-          })
-          .catch((error: unknown) => log.error({ err: error }, 'could not write the audit entry'));
+        await approvals.audit.append({
+          kind: 'request',
+          chatId: job.chatId,
+          userId: job.userId,
+          task: job.task,
+          jobRef: job.ref,
+          outcome: outcome.kind,
+          ...(outcome.kind !== 'failed' ? { provider: outcome.producedBy, ...(outcome.model ? { model: outcome.model } : {}) } : {}),
+          tokens: outcome.usage.promptTokens + outcome.usage.completionTokens,
+          costUsd: outcome.usage.costUsd,
+          durationMs: Date.now() - job.requestedAt,
+        });
         core.metrics.jobFinished('agent', 'done');
         log.info({ outcome: outcome.kind, steps: outcome.steps.length }, 'agent outcome posted');
       },

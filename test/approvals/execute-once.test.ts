@@ -7,6 +7,7 @@ import { createApprovalStore } from '../../src/approvals/store.js';
 import { createAuditTrail } from '../../src/audit/trail.js';
 import type { ChatOutput } from '../../src/bot/chat-output.js';
 import { createTranslator } from '../../src/i18n/translator.js';
+import { NO_METRICS } from '../../src/metrics/registry.js';
 import { createSimulatedCluster } from '../../src/cluster/simulated.js';
 import type { ClusterExecutor } from '../../src/cluster/executor.js';
 import { captureLogger } from '../support/log-capture.js';
@@ -56,7 +57,7 @@ function flowWith(executor: ClusterExecutor) {
   const store = createApprovalStore({ redis, keyPrefix });
   const flow = createApprovalFlow({
     store,
-    audit: createAuditTrail({ redis, keyPrefix }),
+    audit: createAuditTrail({ redis, keyPrefix, logger: captureLogger().logger, metrics: NO_METRICS }),
     executor,
     output: recordingOutput(),
     t: createTranslator(),

@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Redis } from 'ioredis';
 import { runAuditCommand } from '../../src/audit/audit-command.js';
 import { createAuditTrail } from '../../src/audit/trail.js';
+import { NO_METRICS } from '../../src/metrics/registry.js';
+import { captureLogger } from '../support/log-capture.js';
 import { deleteKeys, testRedis, uniquePrefix } from '../support/redis.js';
 
 let redis: Redis;
@@ -23,7 +25,7 @@ afterEach(async () => {
 describe('audit --since (against a real stream)', () => {
   it('prints the last day of the trail as JSON lines that parse back to the entries', async () => {
     const now = Date.now();
-    const trail = createAuditTrail({ redis, keyPrefix: prefix, now: () => now });
+    const trail = createAuditTrail({ redis, keyPrefix: prefix, now: () => now, logger: captureLogger().logger, metrics: NO_METRICS });
     await trail.append({ kind: 'request', at: now - 25 * 3_600_000, detail: 'yesterday and more' });
     await trail.append({ kind: 'approval', approvalId: 'AAAAAAAAAAAAAAAAAAAAAA', decision: 'rejected', approver: 7 });
     await trail.append({ kind: 'execution', tool: 'restart_deployment', outcome: 'succeeded', durationMs: 950 });

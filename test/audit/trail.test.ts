@@ -1,12 +1,19 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { auditStreamKey, createAuditTrail, type AuditEntry, type AuditTrail } from '../../src/audit/trail.js';
+import type { Registry } from 'prom-client';
+import { auditStreamKey, createAuditTrail, type AuditEntry, type AuditTrail, type AuditTrailDeps } from '../../src/audit/trail.js';
+import { createMetrics } from '../../src/metrics/registry.js';
+import { captureLogger } from '../support/log-capture.js';
+import { match } from '../support/matchers.js';
 import { deleteKeys, testRedis, uniquePrefix } from '../support/redis.js';
 
 let redis: Redis;
 let prefix: string;
 let trail: AuditTrail;
 let clock: number;
+let logs: ReturnType<typeof captureLogger>;
+let registry: Registry;
+let deps: Omit<AuditTrailDeps, 'redis' | 'keyPrefix'>;
 
 beforeAll(() => {
   redis = testRedis();
@@ -18,7 +25,11 @@ beforeEach(() => {
   prefix = uniquePrefix('audit');
   // Near real time: since() reads stream ids, which carry Redis's clock.
   clock = Date.now();
-  trail = createAuditTrail({ redis, keyPrefix: prefix, now: () => clock });
+  logs = captureLogger();
+  const metrics = createMetrics();
+  registry = metrics.registry;
+  deps = { now: () => clock, logger: logs.logger, metrics: metrics.metrics };
+  trail = createAuditTrail({ redis, keyPrefix: prefix, ...deps });
 });
 afterEach(async () => {
   await deleteKeys(redis, prefix);
@@ -41,7 +52,7 @@ describe('the audit trail', () => {
     const first = await trail.append({ kind: 'request', chatId: 1, userId: 111, task: 'tool_calling', model: 'm', tokens: 90 });
     clock += 1000;
     const second = await trail.append(approval);
-    expect(compareStreamIds(first, second)).toBe(-1);
+    expect(compareStreamIds(first ?? '', second ?? '')).toBe(-1);
 
     const latest = await trail.latest(10);
     expect(latest).toEqual([
@@ -62,11 +73,60 @@ describe('the audit trail', () => {
     expect(await trail.latest(-3)).toEqual([]);
   });
 
-  it('refuses an entry the schema refuses and writes nothing', async () => {
-    await expect(trail.append({ kind: 'request', tokens: Number.NaN })).rejects.toThrow();
+  it('refuses an entry the schema refuses and writes nothing, but says so in the log and in /metrics', async () => {
+    expect(await trail.append({ kind: 'request', chatId: 5, tokens: Number.NaN })).toBeUndefined();
     // @ts-expect-error: a kind outside the four, as a careless caller might send
-    await expect(trail.append({ kind: 'gossip' })).rejects.toThrow();
+    expect(await trail.append({ kind: 'gossip' })).toBeUndefined();
     expect(await redis.exists(auditStreamKey(prefix))).toBe(0);
+    const metrics = await registry.metrics();
+    expect(metrics).toMatch(/chatops_audit_append_failures_total\{kind="request"\} 1/);
+    expect(metrics).toMatch(/chatops_audit_append_failures_total\{kind="invalid"\} 1/);
+    expect(failureLogs()).toEqual([
+      match.objectContaining({ level: 50, audit_kind: 'request', chat_id: 5 }),
+      match.objectContaining({ level: 50, audit_kind: 'gossip' }),
+    ]);
+  });
+
+  it('never throws when Redis refuses the write: the failure is logged with the ids and counted', async () => {
+    // A plain string where the stream should be: XADD fails with WRONGTYPE, as a real Redis refuses it.
+    await redis.set(auditStreamKey(prefix), 'not a stream');
+    const id = await trail.append({
+      kind: 'approval',
+      chatId: -100,
+      userId: 7,
+      approvalId: 'AAAAAAAAAAAAAAAAAAAAAA',
+      jobRef: 'a123456789',
+      tool: 'scale_deployment',
+      decision: 'approved',
+    });
+    expect(id).toBeUndefined();
+    expect(failureLogs()).toEqual([
+      match.objectContaining({
+        level: 50,
+        audit_kind: 'approval',
+        chat_id: -100,
+        user_id: 7,
+        approval_id: 'AAAAAAAAAAAAAAAAAAAAAA',
+        job_id: 'a123456789',
+        err: match.objectContaining({ message: match.stringContaining('WRONGTYPE') }),
+      }),
+    ]);
+    expect(await registry.metrics()).toMatch(/chatops_audit_append_failures_total\{kind="approval"\} 1/);
+  });
+
+  it('never throws when the connection is gone', async () => {
+    const closed = testRedis();
+    await closed.quit();
+    const detached = createAuditTrail({ redis: closed, keyPrefix: prefix, ...deps });
+    expect(await detached.append({ kind: 'execution', approvalId: 'BBBBBBBBBBBBBBBBBBBBBB', outcome: 'succeeded' })).toBeUndefined();
+    expect(failureLogs()).toEqual([match.objectContaining({ approval_id: 'BBBBBBBBBBBBBBBBBBBBBB' })]);
+    expect(await registry.metrics()).toMatch(/chatops_audit_append_failures_total\{kind="execution"\} 1/);
+  });
+
+  it('counts nothing while writes succeed', async () => {
+    await trail.append({ kind: 'request' });
+    expect(failureLogs()).toEqual([]);
+    expect(await registry.metrics()).not.toMatch(/chatops_audit_append_failures_total\{/);
   });
 
   it('lists the entries since a time, oldest first, by their own time', async () => {
@@ -98,7 +158,7 @@ describe('the audit trail', () => {
   });
 
   it('is capped by length: old entries go, approximately at MAXLEN', async () => {
-    const capped = createAuditTrail({ redis, keyPrefix: prefix, maxLen: 200, now: () => clock });
+    const capped = createAuditTrail({ redis, keyPrefix: prefix, maxLen: 200, ...deps });
     for (let i = 0; i < 1000; i += 100) {
       await Promise.all(Array.from({ length: 100 }, (_, j) => capped.append({ kind: 'request', tokens: i + j })));
     }
@@ -128,6 +188,10 @@ describe('the audit trail', () => {
     expect(await trail.since(0)).toEqual([]);
   });
 });
+
+function failureLogs() {
+  return logs.records().filter((r) => r.msg === 'audit entry NOT written');
+}
 
 function compareStreamIds(a: string, b: string): number {
   const [ams, aseq] = a.split('-').map(BigInt);
