@@ -17,6 +17,7 @@ import type { ApprovalRecord } from '../src/approvals/types.js';
 import { startApp, type App } from '../src/app.js';
 import { createAuditTrail } from '../src/audit/trail.js';
 import { createChatOutput, createTelegramApi } from '../src/bot/chat-output.js';
+import { createApprovalPresenter } from '../src/bot/presenters/approval-presenter.js';
 import { createTranslator } from '../src/i18n/translator.js';
 import { createSimulatedCluster } from '../src/cluster/simulated.js';
 import { loadConfig, secretValues } from '../src/config.js';
@@ -63,8 +64,12 @@ try {
   queues = openedQueues;
   const store = createApprovalStore({ redis, keyPrefix: prefix, logger });
   const audit = createAuditTrail({ redis, keyPrefix: prefix, logger, metrics: NO_METRICS });
-  const output = createChatOutput(createTelegramApi(BENCH_BOT_TOKEN, emulator.apiRoot, logger));
-  const t = createTranslator();
+  const presenter = createApprovalPresenter({
+    output: createChatOutput(createTelegramApi(BENCH_BOT_TOKEN, emulator.apiRoot, logger)),
+    t: createTranslator(),
+    defaultNamespace: config.cluster.defaultNamespace,
+    timeZone: config.timeZone,
+  });
   const executor = (await createClusterRuntime(config, logger, cluster)).executor;
   const schedule = createApprovalScheduler(openedQueues);
   const modes = createChatModeStore(redis, prefix);
@@ -73,8 +78,7 @@ try {
       store,
       audit,
       executor,
-      output,
-      t,
+      presenter,
       logger,
       redis,
       keyPrefix: prefix,
@@ -82,8 +86,6 @@ try {
       modes,
       settings: {
         timeoutSeconds,
-        defaultNamespace: config.cluster.defaultNamespace,
-        timeZone: config.timeZone,
         approverIds: config.access.approverUserIds,
         allowSelfApproval: config.access.allowSelfApproval,
       },

@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { ChatOutput } from './bot/chat-output.js';
 import type { Polling } from './bot/polling.js';
+import { createWorkerPresenters } from './bot/presenters/worker-presenters.js';
 import type { ClusterExecutor } from './cluster/executor.js';
 import type { Config } from './config.js';
 import { startBotRole, type BotRole } from './runtime/bot-role.js';
@@ -30,7 +32,8 @@ export interface AppOptions {
   redisTimeoutMs?: number;
   /** Tests and the demo may hand in a cluster backend (e.g. one simulated cluster shared by several processes' roles). */
   executor?: ClusterExecutor;
-  worker?: WorkerTuning;
+  /** `output`: tests and benchmarks may capture what the worker posts instead of going through Telegram. */
+  worker?: WorkerTuning & { output?: ChatOutput };
 }
 
 /**
@@ -58,7 +61,19 @@ export async function startApp(options: AppOptions): Promise<App> {
   let worker: WorkerRole | undefined;
   let bot: BotRole | undefined;
   try {
-    if (role === 'all' || role === 'worker') worker = await startWorkerRole(core, cluster, options.worker);
+    if (role === 'all' || role === 'worker') {
+      const { output, ...tuning } = options.worker ?? {};
+      const presenters = createWorkerPresenters({
+        token: config.telegram.token,
+        apiRoot: config.telegram.apiRoot,
+        t: core.t,
+        logger,
+        defaultNamespace: config.cluster.defaultNamespace,
+        timeZone: config.timeZone,
+        ...(output ? { output } : {}),
+      });
+      worker = await startWorkerRole(core, cluster, presenters, tuning);
+    }
     if (role === 'all' || role === 'bot') bot = await startBotRole(core, cluster);
   } catch (error) {
     await worker?.stop();

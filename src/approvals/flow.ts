@@ -1,9 +1,5 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Buttons, ChatOutput } from '../bot/chat-output.js';
-import { encodeApprovalDecision } from '../bot/callback-data.js';
-import type { Translate } from '../i18n/translator.js';
-import { renderApprovalCard } from '../bot/render/approval-card.js';
 import { isClusterError, runTool, type ClusterError, type ClusterExecutor } from '../cluster/executor.js';
 import type { ChatModeStore } from './chat-mode.js';
 import type { WriteToolCall } from '../cluster/tool-args.js';
@@ -12,6 +8,7 @@ import type { Risk, ToolCall } from '../tools/catalog.js';
 import { agentStateSchema, type AgentState } from '../tools/agent-state.js';
 import { approvalHash } from './hash.js';
 import { checkDecider, confirmationTarget } from './policy.js';
+import type { ApprovalPresenter } from './presenter.js';
 import type { ApprovalStore } from './store.js';
 import type { ApprovalRecord } from './types.js';
 
@@ -25,8 +22,6 @@ export interface ApprovalScheduler {
 
 export interface ApprovalSettings {
   timeoutSeconds: number;
-  defaultNamespace: string;
-  timeZone: string;
   approverIds: readonly number[];
   allowSelfApproval: boolean;
 }
@@ -35,8 +30,8 @@ export interface ApprovalFlowDeps {
   store: ApprovalStore;
   audit: AuditTrail;
   executor: ClusterExecutor;
-  output: ChatOutput;
-  t: Translate;
+  /** Shows cards and their changes; the flow never renders anything itself. */
+  presenter: ApprovalPresenter;
   logger: Logger;
   redis: Redis;
   keyPrefix: string;
@@ -90,30 +85,19 @@ function messageOf(error: unknown): string {
  * only reacts to the winner.
  */
 export function createApprovalFlow(deps: ApprovalFlowDeps) {
-  const { store, audit, output, t, logger, settings } = deps;
+  const { store, audit, presenter, logger, settings } = deps;
   const now = deps.now ?? Date.now;
-  const cardOptions = { defaultNamespace: settings.defaultNamespace, timeZone: settings.timeZone };
-
-  function buttons(record: ApprovalRecord): Buttons {
-    return [
-      [
-        { text: t(record.locale, 'approval-button-approve'), data: encodeApprovalDecision('approve', record.id) },
-        { text: t(record.locale, 'approval-button-reject'), data: encodeApprovalDecision('reject', record.id) },
-      ],
-    ];
-  }
 
   /**
-   * Edits the card in place from the freshest record (a bot and a worker may both edit it); buttons only while
-   * pending. A failed edit is logged, never fatal: the record is the truth.
+   * Shows the freshest record on its card (a bot and a worker may both edit it). A failed edit is logged, never
+   * fatal: the record is the truth.
    */
   async function refreshCard(known: ApprovalRecord): Promise<void> {
     const record = (await store.get(known.id).catch(() => undefined)) ?? known;
-    if (!record.cardMessageId) return;
+    const cardMessageId = record.cardMessageId;
+    if (!cardMessageId) return;
     try {
-      await output.edit(record.chatId, record.cardMessageId, renderApprovalCard(t, record, cardOptions), {
-        buttons: record.state === 'pending' ? buttons(record) : [],
-      });
+      await presenter.changed({ ...record, cardMessageId });
     } catch (error) {
       logger.warn({ err: error, approval_id: record.id, chat_id: record.chatId }, 'could not edit the approval card');
     }
@@ -206,14 +190,10 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
       }
       // The deadline is scheduled before the card goes out, so no card can exist without its expiry.
       await deps.schedule.expiry(record.id, record.expiresAt);
-      const [cardId] = await output.send(
-        record.chatId,
-        renderApprovalCard(t, record, { ...cardOptions, ...(previewError ? { previewError } : {}) }),
-        {
-          buttons: buttons(record),
-          ...(input.replyTo ? { replyTo: input.replyTo } : {}),
-        },
-      );
+      const cardId = await presenter.proposed(record, {
+        ...(previewError ? { previewError } : {}),
+        ...(input.replyTo ? { replyTo: input.replyTo } : {}),
+      });
       if (cardId !== undefined) await store.setCardMessage(record.id, cardId);
       await audit.append({
         kind: 'tool_call',

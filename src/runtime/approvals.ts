@@ -3,7 +3,7 @@ import { createApprovalFlow, type ApprovalFlow } from '../approvals/flow.js';
 import { createApprovalStore, type ApprovalStore } from '../approvals/store.js';
 import { createChatModeStore, type ChatModeStore } from '../approvals/chat-mode.js';
 import { createAuditTrail, type AuditTrail } from '../audit/trail.js';
-import type { ChatOutput } from '../bot/chat-output.js';
+import type { ApprovalPresenter } from '../approvals/presenter.js';
 import { closeApprovalQueues, createApprovalScheduler, type ApprovalQueues } from '../jobs/approval-jobs.js';
 import { bullPrefix, openQueue, QUEUE } from '../jobs/queues.js';
 import type { ClusterRuntime } from './cluster.js';
@@ -18,7 +18,12 @@ export interface ApprovalRuntime {
 }
 
 /** The approval store, audit trail, queues and flow, as both roles need them. */
-export function createApprovalRuntime(core: Core, cluster: ClusterRuntime, output: ChatOutput, queueConnection: Redis): ApprovalRuntime {
+export function createApprovalRuntime(
+  core: Core,
+  cluster: ClusterRuntime,
+  presenter: ApprovalPresenter,
+  queueConnection: Redis,
+): ApprovalRuntime {
   const { config, logger, redis } = core;
   const settings = { connection: queueConnection, prefix: bullPrefix(config.redis.keyPrefix) };
   const queues: ApprovalQueues = {
@@ -33,8 +38,7 @@ export function createApprovalRuntime(core: Core, cluster: ClusterRuntime, outpu
     store,
     audit,
     executor: cluster.executor,
-    output,
-    t: core.t,
+    presenter,
     logger,
     redis,
     keyPrefix: config.redis.keyPrefix,
@@ -42,8 +46,6 @@ export function createApprovalRuntime(core: Core, cluster: ClusterRuntime, outpu
     modes,
     settings: {
       timeoutSeconds: config.approvals.timeoutSeconds,
-      defaultNamespace: config.cluster.defaultNamespace,
-      timeZone: config.timeZone,
       approverIds: config.access.approverUserIds,
       allowSelfApproval: config.access.allowSelfApproval,
     },

@@ -5,6 +5,7 @@ import { createI18n } from '../bot/i18n.js';
 import { createLocaleStore } from '../bot/locale-store.js';
 import { startPolling, type Polling } from '../bot/polling.js';
 import { createPollerLock, pollerLockKey } from '../bot/poller-lock.js';
+import { createApprovalPresenter } from '../bot/presenters/approval-presenter.js';
 import { createSyncAnswerer } from '../chat/sync-answer.js';
 import { createAgentDispatcher } from '../jobs/agent-dispatcher.js';
 import { bullPrefix, openQueue, queueCounts, QUEUE } from '../jobs/queues.js';
@@ -32,7 +33,13 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
   const agents = createAgentDispatcher({ queue: agentQueue, redis, keyPrefix: config.redis.keyPrefix, logger });
   // Cards are edited through an Api of our own (same token, no polling), the way the worker edits them.
   const approvalOutput = createChatOutput(createTelegramApi(config.telegram.token ?? '', config.telegram.apiRoot, logger));
-  const approvals = createApprovalRuntime(core, cluster, approvalOutput, redis);
+  const approvalPresenter = createApprovalPresenter({
+    output: approvalOutput,
+    t: core.t,
+    defaultNamespace: config.cluster.defaultNamespace,
+    timeZone: config.timeZone,
+  });
+  const approvals = createApprovalRuntime(core, cluster, approvalPresenter, redis);
   const localeStore = createLocaleStore(redis, config.redis.keyPrefix);
   const i18n = createI18n(localeStore);
   // /status can be asked while polling is still starting; it reads the poller through this slot once it exists.

@@ -1,13 +1,11 @@
-import { createChatOutput, createTelegramApi, type ChatOutput } from '../bot/chat-output.js';
-import { renderAgentOutcome } from '../bot/render/agent-outcome.js';
-import { markdownToTelegramHtml } from '../html/markdown.js';
-import { renderProposalNotice } from '../bot/render/proposal-notice.js';
+import type { ApprovalPresenter } from '../approvals/presenter.js';
 import { startAgentWorker, type AgentWorker } from '../jobs/agent-worker.js';
 import { startApprovalWorkers } from '../jobs/approval-jobs.js';
 import { bullPrefix } from '../jobs/queues.js';
 import { createOfflineProvider } from '../offline/provider.js';
 import { createRedis } from '../redis.js';
 import { createAgent, type AgentOutcome } from '../tools/agent.js';
+import type { AgentJobPresenter } from './agent-job-presenter.js';
 import { createApprovalRuntime, type ApprovalRuntime } from './approvals.js';
 import type { ClusterRuntime } from './cluster.js';
 import type { Core } from './core.js';
@@ -18,8 +16,12 @@ export interface WorkerTuning {
   stalledIntervalMs?: number;
   /** How often pending approvals past their deadline are swept (a backstop for a lost delayed job). */
   sweepEveryMs?: number;
-  /** Tests may capture what the worker posts instead of going through Telegram. */
-  output?: ChatOutput;
+}
+
+/** How the worker shows what happened in the chats; the composition root (src/app.ts) hands in the bot's. */
+export interface WorkerPresenters {
+  approvals: ApprovalPresenter;
+  agentJobs: AgentJobPresenter;
 }
 
 export interface WorkerRole {
@@ -28,10 +30,14 @@ export interface WorkerRole {
 }
 
 /** The background worker: agent jobs (model + read tools), approved executions, deadlines and follow-ups. */
-export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tuning: WorkerTuning = {}): Promise<WorkerRole> {
-  const { config, logger, t } = core;
-  if (!config.telegram.token && !tuning.output) throw new Error('the worker needs TELEGRAM_BOT_TOKEN to post results');
-  const output = tuning.output ?? createChatOutput(createTelegramApi(config.telegram.token ?? '', config.telegram.apiRoot, logger));
+export async function startWorkerRole(
+  core: Core,
+  cluster: ClusterRuntime,
+  presenters: WorkerPresenters,
+  tuning: WorkerTuning = {},
+): Promise<WorkerRole> {
+  const { config, logger } = core;
+  const { agentJobs } = presenters;
   const agent = createAgent({
     chain: core.chain,
     executor: cluster.executor,
@@ -42,7 +48,7 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
   });
   const bullConnection = createRedis(config.redis.url, logger, 'chatops-worker-bull');
   const subscriber = createRedis(config.redis.url, logger, 'chatops-worker-cancel');
-  const approvals = createApprovalRuntime(core, cluster, output, bullConnection);
+  const approvals = createApprovalRuntime(core, cluster, presenters.approvals, bullConnection);
   const prefix = bullPrefix(config.redis.keyPrefix);
   const lock = {
     ...(tuning.lockDurationMs ? { lockDurationMs: tuning.lockDurationMs } : {}),
@@ -64,7 +70,7 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
         return agent.run({ text: job.text, locale: job.locale, task: job.task, links: core.route(job.task).chain, history, signal });
       },
       async onDone(job, outcome, log) {
-        await output.edit(job.chatId, job.ackMessageId, renderAgentOutcome(t, job.locale, job.ref, outcome));
+        await agentJobs.finished(job, outcome);
         // A rerun of a job that already delivered (lost lock during a Redis outage) must not propose twice.
         const proposedKey = `${config.redis.keyPrefix}agent-proposed:${job.ref}`;
         if (outcome.kind === 'needs_approval' && (await core.redis.exists(proposedKey)) === 1) {
@@ -83,7 +89,7 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
           });
           await core.redis.set(proposedKey, proposed.kind === 'card' ? proposed.record.id : proposed.kind, 'EX', 86_400);
           if (proposed.kind !== 'card')
-            await output.send(job.chatId, renderProposalNotice(t, job.locale, proposed, outcome.call), { replyTo: job.messageId });
+            await agentJobs.notProposed({ chatId: job.chatId, locale: job.locale, replyTo: job.messageId }, proposed, outcome.call);
         }
         if (outcome.kind === 'answer') {
           await core.memory.remember(job.chatId, { role: 'user', content: job.text }, { role: 'assistant', content: outcome.text });
@@ -105,11 +111,11 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
       },
       async onCancelled(job) {
         core.metrics.jobFinished('agent', 'cancelled');
-        await output.edit(job.chatId, job.ackMessageId, t(job.locale, 'job-cancelled', { ref: job.ref }));
+        await agentJobs.cancelled(job);
       },
       async onFailed(job, errorId) {
         core.metrics.jobFinished('agent', 'failed');
-        await output.edit(job.chatId, job.ackMessageId, t(job.locale, 'job-failed', { ref: job.ref, errorId }));
+        await agentJobs.failed(job, errorId);
       },
     },
   });
@@ -127,11 +133,15 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
         if (!input) return;
         const { record } = input;
         const outcome = await agent.resume(input.state, input.decision);
-        const text =
-          outcome.kind === 'answer'
-            ? markdownToTelegramHtml(outcome.text)
-            : renderAgentOutcome(t, record.locale, record.jobRef ?? id.slice(0, 6), outcome);
-        const [messageId] = await output.send(record.chatId, text, record.cardMessageId ? { replyTo: record.cardMessageId } : {});
+        const messageId = await agentJobs.resumed(
+          {
+            chatId: record.chatId,
+            locale: record.locale,
+            ref: record.jobRef ?? id.slice(0, 6),
+            ...(record.cardMessageId ? { replyTo: record.cardMessageId } : {}),
+          },
+          outcome,
+        );
         // The model may want a different change next; that is a new approval, never this one again, and a rerun
         // of this follow-up job proposes it at most once.
         const proposedKey = `${config.redis.keyPrefix}followup-proposed:${id}`;
@@ -148,7 +158,8 @@ export async function startWorkerRole(core: Core, cluster: ClusterRuntime, tunin
             ...(messageId !== undefined ? { replyTo: messageId } : {}),
           });
           await core.redis.set(proposedKey, proposed.kind === 'card' ? proposed.record.id : proposed.kind, 'EX', 86_400);
-          if (proposed.kind !== 'card') await output.send(record.chatId, renderProposalNotice(t, record.locale, proposed, outcome.call));
+          if (proposed.kind !== 'card')
+            await agentJobs.notProposed({ chatId: record.chatId, locale: record.locale }, proposed, outcome.call);
         }
         await approvals.flow.finishFollowup(id);
       },

@@ -5,8 +5,7 @@ import { createChatModeStore } from '../../src/approvals/chat-mode.js';
 import type { ToolCall } from '../../src/tools/catalog.js';
 import { createApprovalStore } from '../../src/approvals/store.js';
 import { createAuditTrail } from '../../src/audit/trail.js';
-import type { ChatOutput } from '../../src/bot/chat-output.js';
-import { createTranslator } from '../../src/i18n/translator.js';
+import type { ApprovalPresenter } from '../../src/approvals/presenter.js';
 import { NO_METRICS } from '../../src/metrics/registry.js';
 import { createSimulatedCluster } from '../../src/cluster/simulated.js';
 import type { ClusterExecutor } from '../../src/cluster/executor.js';
@@ -24,20 +23,12 @@ afterEach(async () => {
   await redis.quit();
 });
 
-/** A fake chat output: records what would be posted. */
-function recordingOutput(): ChatOutput & { sent: string[] } {
-  const sent: string[] = [];
+/** A fake presenter: shows nothing anywhere, hands out card message ids. */
+function silentPresenter(): ApprovalPresenter {
   let id = 100;
   return {
-    sent,
-    send: async (_chat, html) => {
-      sent.push(html);
-      return [++id];
-    },
-    edit: async (_chat, _id, html) => {
-      sent.push(html);
-    },
-    typing: async () => undefined,
+    proposed: async () => ++id,
+    changed: async () => undefined,
   };
 }
 
@@ -55,17 +46,17 @@ function flowWith(executor: ClusterExecutor) {
     followup: async (id) => void scheduled.push(`followup:${id}`),
   };
   const store = createApprovalStore({ redis, keyPrefix });
+  const { logger } = captureLogger();
   const flow = createApprovalFlow({
     store,
-    audit: createAuditTrail({ redis, keyPrefix, logger: captureLogger().logger, metrics: NO_METRICS }),
+    audit: createAuditTrail({ redis, keyPrefix, logger, metrics: NO_METRICS }),
     executor,
-    output: recordingOutput(),
-    t: createTranslator(),
-    logger: captureLogger().logger,
+    presenter: silentPresenter(),
+    logger,
     redis,
     keyPrefix,
     schedule,
-    settings: { timeoutSeconds: 60, defaultNamespace: 'default', timeZone: 'UTC', approverIds: [2], allowSelfApproval: false },
+    settings: { timeoutSeconds: 60, approverIds: [2], allowSelfApproval: false },
     modes: createChatModeStore(redis, keyPrefix),
   });
   return { flow, store, scheduled };

@@ -1,0 +1,27 @@
+import type { Logger } from 'pino';
+import type { Translate } from '../../i18n/translator.js';
+import type { WorkerPresenters } from '../../runtime/worker-role.js';
+import { createChatOutput, createTelegramApi, type ChatOutput } from '../chat-output.js';
+import { createAgentJobPresenter } from './agent-job-presenter.js';
+import { createApprovalPresenter } from './approval-presenter.js';
+
+export interface WorkerPresenterOptions {
+  token: string | undefined;
+  apiRoot: string;
+  t: Translate;
+  logger: Logger;
+  defaultNamespace: string;
+  timeZone: string;
+  /** Tests and benchmarks may capture what the worker posts instead of going through Telegram. */
+  output?: ChatOutput;
+}
+
+/** Everything the worker shows in chats goes out through grammY's Api (never getUpdates), rendered here. */
+export function createWorkerPresenters(options: WorkerPresenterOptions): WorkerPresenters {
+  if (!options.token && !options.output) throw new Error('the worker needs TELEGRAM_BOT_TOKEN to post results');
+  const output = options.output ?? createChatOutput(createTelegramApi(options.token ?? '', options.apiRoot, options.logger));
+  return {
+    approvals: createApprovalPresenter({ output, t: options.t, defaultNamespace: options.defaultNamespace, timeZone: options.timeZone }),
+    agentJobs: createAgentJobPresenter({ output, t: options.t }),
+  };
+}
