@@ -1,4 +1,4 @@
-import { Worker, type ConnectionOptions, type Job, type Queue } from 'bullmq';
+import { UnrecoverableError, Worker, type ConnectionOptions, type Job, type Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ApprovalScheduler } from '../approvals/flow.js';
@@ -71,8 +71,9 @@ export async function startApprovalWorkers(options: ApprovalWorkerOptions): Prom
       async (job: Job) => {
         const parsed = approvalJobSchema.safeParse(job.data);
         if (!parsed.success) {
-          options.logger.error({ queue: name, job_id: job.id }, 'approval job data is invalid; dropping it');
-          return;
+          options.logger.error({ queue: name, job_id: job.id, issues: parsed.error.issues }, 'approval job data is invalid; dropping it');
+          // Failed for good (no retry), and kept among the failed jobs where an operator can see it.
+          throw new UnrecoverableError('invalid approval job data');
         }
         await handle(parsed.data.approvalId);
       },
