@@ -20,7 +20,6 @@ import { modeCommand } from './commands/mode.js';
 import type { ChatModeStore } from '../approvals/chat-mode.js';
 import { approvalCommands } from './commands/approvals.js';
 import { approvalFeature } from './features/approvals.js';
-import { confirmApprovalFeature } from './features/confirm-approval.js';
 import { runCommandFeature } from './features/run-command.js';
 import type { ClusterExecutor } from '../cluster/executor.js';
 import type { ApprovalFlow } from '../approvals/flow.js';
@@ -99,12 +98,21 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   });
   bot.use(createAuth({ allowedUserIds: config.access.allowedUserIds, redis, keyPrefix: config.redis.keyPrefix }));
 
-  const confirm = confirmApprovalFeature({ flow: deps.approvals.flow, store: deps.approvals.store, t, timeZone: config.timeZone });
-  // Conversations first, so a waiting flow sees its message before any command or text handler.
+  // Approval taps and the replies to their prompts come before the conversations plugin, so they never read or
+  // write anyone's conversation state.
+  bot.use(
+    approvalFeature({
+      flow: deps.approvals.flow,
+      store: deps.approvals.store,
+      redis,
+      keyPrefix: config.redis.keyPrefix,
+      t,
+      timeZone: config.timeZone,
+    }),
+  );
+  // Conversations next, so a waiting flow sees its message before any command or text handler.
   // The plugin adds ctx.conversation; our BotContext does not declare it, hence the casts at this one seam.
   bot.use(conversationsPlugin(redis, config.redis.keyPrefix) as unknown as MiddlewareFn<BotContext>);
-  bot.use(confirm.composer as unknown as Composer<BotContext>);
-  bot.use(approvalFeature({ flow: deps.approvals.flow, redis, keyPrefix: config.redis.keyPrefix, confirmSelfApproval: confirm.start }));
   bot.use(approvalCommands({ store: deps.approvals.store, audit: deps.approvals.audit, t, approverIds: config.access.approverUserIds }));
   bot.use(modeCommand({ modes: deps.approvals.modes, approverIds: config.access.approverUserIds }));
   bot.use(

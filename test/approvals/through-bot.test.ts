@@ -20,6 +20,13 @@ async function requestCard(h: Harness, text: string, userId = ALICE) {
   return waitForCard(h, ALICE, before);
 }
 
+/** Alice answers a force-reply prompt, as her Telegram client does: a reply to it. Resolves to the bot's answer. */
+async function replyTo(h: Harness, promptId: number, text: string) {
+  const known = new Set(h.emulator.messages(ALICE).map((m) => m.messageId));
+  h.emulator.sendUserMessage({ chatId: ALICE, userId: ALICE, text, replyToMessageId: promptId, languageCode: 'en' });
+  return h.emulator.waitForBotMessage(ALICE, (m) => !known.has(m.messageId), 15_000);
+}
+
 describe('approval cards through the bot', () => {
   it('reject leaves the cluster unchanged, removes the buttons, and takes an optional reason', async () => {
     const cluster = createSimulatedCluster();
@@ -96,14 +103,15 @@ describe('approval cards through the bot', () => {
     const card = await requestCard(h, 'delete deployment worker in prod');
     const press = h.emulator.pressButton({ chatId: ALICE, userId: ALICE, messageId: card.messageId, data: buttonData(card, 'approve') });
     expect((await answerTo(h, press.callbackQueryId)).text).toContain('worker');
-    await h.emulator.waitFor(() => h.emulator.messages(ALICE).find((m) => m.plainText.includes('type the resource name')));
-    const wrong = await h.say('wroker');
+    const prompts = () => h.emulator.messages(ALICE).filter((m) => m.plainText.includes('type the resource name'));
+    const prompt = await h.emulator.waitFor(() => prompts().at(0));
+    const wrong = await replyTo(h, prompt.messageId, 'wroker');
     expect(wrong.plainText).toContain('Nothing was approved');
     expect(cluster.mutationCount()).toBe(0);
 
     h.emulator.pressButton({ chatId: ALICE, userId: ALICE, messageId: card.messageId, data: buttonData(card, 'approve') });
-    await h.emulator.waitFor(() => h.emulator.messages(ALICE).filter((m) => m.plainText.includes('type the resource name')).length === 2);
-    const right = await h.say('worker');
+    const second = await h.emulator.waitFor(() => prompts().at(1));
+    const right = await replyTo(h, second.messageId, 'worker');
     expect(right.plainText).toContain('Confirmed');
     await cardWhen(h, ALICE, card.messageId, /Done:/);
     expect(cluster.mutationCount()).toBe(1);

@@ -1,32 +1,48 @@
 import { Composer } from 'grammy';
 import type { Redis } from 'ioredis';
 import type { ApprovalFlow } from '../../approvals/flow.js';
+import type { ApprovalStore } from '../../approvals/store.js';
+import type { Translate } from '../../i18n/translator.js';
 import { decodeCallbackData } from '../callback-data.js';
 import type { BotContext } from '../context.js';
+import { createPromptLinks } from './approval-prompts.js';
+import { displayName, selfApproval } from './confirm-approval.js';
 
 export interface ApprovalFeatureDeps {
   flow: ApprovalFlow;
+  store: ApprovalStore;
   redis: Redis;
   keyPrefix: string;
-  /** Starts the typed-name confirmation for a self-approval (one-person setups). */
-  confirmSelfApproval: (ctx: BotContext, approvalId: string) => Promise<void>;
+  t: Translate;
+  /** For the deadline in the self-approval prompt. */
+  timeZone: string;
   reasonWindowSeconds?: number;
+  now?: () => number;
 }
 
-function displayName(from: { first_name: string; last_name?: string; username?: string }): string {
-  return from.username ? `@${from.username}` : [from.first_name, from.last_name].filter(Boolean).join(' ');
-}
-
-/** Taps on approval cards, and the optional reason that follows a reject. */
+/**
+ * Taps on approval cards, and the replies to the prompts that follow them: the optional reason after a reject,
+ * and the typed name that confirms a self-approval. Everything it keeps is in the approval store and in Redis
+ * keys per prompt; it never reads or writes anyone's conversation state.
+ */
 export function approvalFeature(deps: ApprovalFeatureDeps): Composer<BotContext> {
+  const { t } = deps;
   const composer = new Composer<BotContext>();
-  const reasonKey = (chatId: number, promptId: number) => `${deps.keyPrefix}reject-reason:${chatId}:${promptId}`;
+  const links = createPromptLinks(deps.redis, deps.keyPrefix);
+  const confirm = selfApproval({
+    flow: deps.flow,
+    store: deps.store,
+    links,
+    t,
+    timeZone: deps.timeZone,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
 
   composer.callbackQuery(/^a\d*:/, async (ctx) => {
     const action = decodeCallbackData(ctx.callbackQuery.data);
     if (!action || action.kind !== 'approval') {
       ctx.logger.warn({ data: ctx.callbackQuery.data.slice(0, 64) }, 'forged or unknown approval token refused');
-      await ctx.answerCallbackQuery({ text: ctx.t('approval-tap-invalid'), show_alert: true });
+      await ctx.answerCallbackQuery({ text: t(ctx.locale, 'approval-tap-invalid'), show_alert: true });
       return;
     }
     const result = await deps.flow.decide({
@@ -40,49 +56,51 @@ export function approvalFeature(deps: ApprovalFeatureDeps): Composer<BotContext>
       case 'approved':
       case 'rejected':
       case 'cancelled':
-        await ctx.answerCallbackQuery({ text: ctx.t(`approval-tap-${result.kind}`) });
+        await ctx.answerCallbackQuery({ text: t(ctx.locale, `approval-tap-${result.kind}`) });
         await deps.flow.refreshCard(result.record);
         if (result.kind === 'rejected' && ctx.chat) {
-          const prompt = await ctx.reply(ctx.t('approval-reason-prompt'), {
+          const prompt = await ctx.reply(t(ctx.locale, 'approval-reason-prompt'), {
             reply_markup: { force_reply: true, selective: true },
             ...(result.record.cardMessageId
               ? { reply_parameters: { message_id: result.record.cardMessageId, allow_sending_without_reply: true } }
               : {}),
           });
-          await deps.redis.set(
-            reasonKey(ctx.chat.id, prompt.message_id),
-            `${result.record.id}:${ctx.from.id}`,
-            'EX',
+          await links.save(
+            ctx.chat.id,
+            prompt.message_id,
+            { kind: 'reason', approvalId: result.record.id, userId: ctx.from.id },
             deps.reasonWindowSeconds ?? 300,
           );
         }
         return;
       case 'denied':
-        await ctx.answerCallbackQuery({ text: ctx.t(`approval-denied-${result.reason}`), show_alert: true });
+        await ctx.answerCallbackQuery({ text: t(ctx.locale, `approval-denied-${result.reason}`), show_alert: true });
         return;
       case 'needs_confirmation':
-        await ctx.answerCallbackQuery({ text: ctx.t('approval-tap-confirm', { target: result.target }) });
-        await deps.confirmSelfApproval(ctx, result.record.id);
+        await ctx.answerCallbackQuery({ text: t(ctx.locale, 'approval-tap-confirm', { target: result.target }) });
+        await confirm.prompt(ctx, result.record);
         return;
       case 'stale':
         log.info({ reason: result.reason }, 'stale approval tap');
-        await ctx.answerCallbackQuery({ text: ctx.t(`approval-stale-${result.reason}`), show_alert: true });
+        await ctx.answerCallbackQuery({ text: t(ctx.locale, `approval-stale-${result.reason}`), show_alert: true });
         if (result.record) await deps.flow.refreshCard(result.record);
         return;
     }
   });
 
-  // A reply to the "why?" prompt after a reject becomes the reason on the card and in the audit trail.
+  // A reply to one of the prompts above, from the person it was for. Any other message goes on untouched.
   composer.on('message:text', async (ctx, next) => {
     const replyTo = ctx.message.reply_to_message?.message_id;
     if (replyTo === undefined) return next();
-    const key = reasonKey(ctx.chat.id, replyTo);
-    const value = await deps.redis.get(key);
-    const [approvalId, userId] = value?.split(':') ?? [];
-    if (!approvalId || Number(userId) !== ctx.from.id) return next();
-    await deps.redis.del(key);
-    const saved = await deps.flow.addReason(approvalId, ctx.message.text.trim());
-    await ctx.reply(saved ? ctx.t('approval-reason-saved') : ctx.t('approval-reason-too-late'), {
+    const link = await links.take(ctx.chat.id, replyTo, ctx.from.id);
+    if (!link) return next();
+    if (link.kind === 'confirm') {
+      await confirm.answer(ctx, link.approvalId);
+      return;
+    }
+    // The reason after a reject goes on the card and into the audit trail.
+    const saved = await deps.flow.addReason(link.approvalId, ctx.message.text.trim());
+    await ctx.reply(saved ? t(ctx.locale, 'approval-reason-saved') : t(ctx.locale, 'approval-reason-too-late'), {
       reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
     });
   });
