@@ -9,7 +9,7 @@ import type { ChatModeStore } from './chat-mode.js';
 import type { WriteToolCall } from '../cluster/tool-args.js';
 import type { AuditTrail } from '../audit/trail.js';
 import type { Risk, ToolCall } from '../tools/catalog.js';
-import { agentStateSchema, type AgentState } from '../tools/agent-state.js';
+import { agentStateSchema, type AgentState } from '../agent/stored-state.js';
 import { approvalHash } from './hash.js';
 import { checkDecider, confirmationTarget } from './policy.js';
 import type { ApprovalStore } from './store.js';

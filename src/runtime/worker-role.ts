@@ -7,7 +7,7 @@ import { startApprovalWorkers } from '../jobs/approval-jobs.js';
 import { bullPrefix } from '../jobs/queues.js';
 import { createOfflineProvider } from '../offline/provider.js';
 import { createRedis } from '../redis.js';
-import { createAgent, type AgentOutcome } from '../tools/agent.js';
+import { createAgent, type AgentOutcome } from '../agent/agent.js';
 import { createApprovalRuntime, type ApprovalRuntime } from './approvals.js';
 import type { ClusterRuntime } from './cluster.js';
 import type { Core } from './core.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { agentStateSchema, type AgentOutcome, type AgentState } from '../../src/tools/agent.js';
+import { agentStateSchema, type AgentOutcome, type AgentState } from '../../src/agent/agent.js';
 import { runTool } from '../../src/cluster/executor.js';
 import { chatCompletion, fakeToolCall } from '../support/fake-openai-server.js';
 import { match } from '../support/matchers.js';

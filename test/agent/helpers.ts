@@ -8,7 +8,7 @@ import { withProviderDefaults } from '../../src/llm/provider-defaults.js';
 import type { ProviderName } from '../../src/llm/provider-names.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createOfflineProvider } from '../../src/offline/provider.js';
-import { createAgent, type Agent, type AgentDeps } from '../../src/tools/agent.js';
+import { createAgent, type Agent, type AgentDeps } from '../../src/agent/agent.js';
 import { chatCompletion, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply } from '../support/fake-openai-server.js';
 import { deleteKeys, testRedis, uniquePrefix } from '../support/redis.js';
 

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../llm/types.js';
-import type { ToolCall } from './catalog.js';
+import type { ToolCall } from '../tools/catalog.js';
 
 /**
  * Notes the agent adds to the conversation (a refused call, the step limit) travel as user messages, because

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PROVIDER_NAMES, OFFLINE_PROVIDER, type ChainLinkName } from '../llm/provider-names.js';
 import type { ChatMessage } from '../llm/types.js';
 import { taskLabelSchema } from '../routing/tasks.js';
-import { validateToolCall, type ToolCall } from './catalog.js';
+import { validateToolCall, type ToolCall } from '../tools/catalog.js';
 
 /** A tool call read back from JSON is checked against the catalog again: stored state is a boundary too. */
 export const toolCallSchema = z

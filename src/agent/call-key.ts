@@ -1,5 +1,5 @@
-import { canonicalJson } from './call-shape.js';
-import type { ToolCall } from './catalog.js';
+import { canonicalJson } from '../tools/call-shape.js';
+import type { ToolCall } from '../tools/catalog.js';
 
 /** Calls whose namespace argument means nothing: nodes are cluster-scoped. */
 function isClusterScoped(call: ToolCall): boolean {

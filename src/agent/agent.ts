@@ -5,12 +5,13 @@ import type { ChainLinkName } from '../llm/provider-names.js';
 import type { ChatMessage } from '../llm/types.js';
 import type { OfflineProvider } from '../offline/provider.js';
 import type { TaskLabel } from '../routing/tasks.js';
-import { callKey } from './agent-call-key.js';
-import { throwIfAborted } from './agent-errors.js';
-import { toolMessage, type IdentifiedCall } from './agent-messages.js';
-import { takeModelTurn, type ModelTurn } from './agent-model-turn.js';
-import { agentSystemPrompt, taskAllowsChanges, toolsForTask } from './agent-prompt.js';
-import { agentStateSchema, type AgentState, type AgentStep, type AgentUsage } from './agent-state.js';
+import { callKey } from './call-key.js';
+import { throwIfAborted } from './cancelled.js';
+import { toolMessage, type IdentifiedCall } from './messages.js';
+import { takeModelTurn, type ModelTurn } from './model-turn.js';
+import { agentSystemPrompt } from './system-prompt.js';
+import { taskAllowsChanges, toolsForTask } from './task-tools.js';
+import { agentStateSchema, type AgentState, type AgentStep, type AgentUsage } from './stored-state.js';
 import {
   DEFAULT_RESULT_CHARS,
   decisionContent,
@@ -18,14 +19,14 @@ import {
   repeatContent,
   resultContent,
   type ApprovalDecision,
-} from './agent-tool-result.js';
-import { assistantTurnFor, refusedTurnMessages } from './agent-turn-messages.js';
-import { effectiveRisk, isReadOnly, type Risk, type ToolCall } from './catalog.js';
-import { parseCompletion } from './parse.js';
+} from './tool-message-content.js';
+import { assistantTurnFor, refusedTurnMessages } from './turn-messages.js';
+import { effectiveRisk, isReadOnly, type Risk, type ToolCall } from '../tools/catalog.js';
+import { parseCompletion } from '../tools/parse.js';
 
-export { agentStateSchema, type AgentState, type AgentStep } from './agent-state.js';
-export { AgentCancelledError } from './agent-errors.js';
-export type { ApprovalDecision } from './agent-tool-result.js';
+export { agentStateSchema, type AgentState, type AgentStep } from './stored-state.js';
+export { AgentCancelledError } from './cancelled.js';
+export type { ApprovalDecision } from './tool-message-content.js';
 
 export interface AgentDeps {
   chain: ModelChain;
