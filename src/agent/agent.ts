@@ -1,28 +1,26 @@
 import type { Logger } from 'pino';
-import { runTool, isClusterError, type ClusterExecutor } from '../cluster/executor.js';
+import type { ClusterExecutor } from '../cluster/executor.js';
 import type { ModelChain } from '../llm/chain.js';
 import type { ChainLinkName } from '../llm/provider-names.js';
 import type { ChatMessage } from '../llm/types.js';
 import type { OfflineProvider } from '../offline/provider.js';
 import type { TaskLabel } from '../routing/tasks.js';
+import { parseCompletion } from '../tools/parse.js';
+import { standardTools, type Risk, type ToolCall } from '../tools/registry.js';
+import { effectiveRisk } from '../tools/risk.js';
+import type { ToolModule } from '../tools/tool-module.js';
+import type { AnyToolCall, CallOf, ToolRegistry } from '../tools/tool-registry.js';
 import { callKey } from './call-key.js';
 import { throwIfAborted } from './cancelled.js';
+import { addUsage, decisionStep, storedState, tokensUsed, type Conversation } from './conversation.js';
 import { toolMessage, type IdentifiedCall } from './messages.js';
 import { takeModelTurn, type ModelTurn } from './model-turn.js';
+import { agentStateSchemaFor, type AgentState, type AgentStep, type AgentUsage } from './stored-state.js';
 import { agentSystemPrompt } from './system-prompt.js';
-import { taskAllowsChanges, toolsForTask } from './task-tools.js';
-import { agentStateSchema, type AgentState, type AgentStep, type AgentUsage } from './stored-state.js';
-import {
-  DEFAULT_RESULT_CHARS,
-  decisionContent,
-  errorContent,
-  repeatContent,
-  resultContent,
-  type ApprovalDecision,
-} from './tool-message-content.js';
+import { toolsForTask } from './task-tools.js';
+import { answerCalls, identify, type CallAnswering } from './tool-calls.js';
+import { DEFAULT_RESULT_CHARS, decisionContent, type ApprovalDecision } from './tool-message-content.js';
 import { assistantTurnFor, refusedTurnMessages } from './turn-messages.js';
-import { effectiveRisk, isReadOnly, type Risk, type ToolCall } from '../tools/catalog.js';
-import { parseCompletion } from '../tools/parse.js';
 
 export { agentStateSchema, type AgentState, type AgentStep } from './stored-state.js';
 export { AgentCancelledError } from './cancelled.js';
@@ -56,58 +54,46 @@ export interface AgentRequest {
 }
 
 type Usage = AgentUsage;
+type FailureCode = 'invalid_calls' | 'no_model' | 'budget' | 'steps';
 
-export type AgentOutcome =
-  | { kind: 'answer'; text: string; producedBy: ChainLinkName; model: string | null; steps: AgentStep[]; usage: Usage }
+export type AgentOutcome<C extends AnyToolCall = ToolCall> =
+  | { kind: 'answer'; text: string; producedBy: ChainLinkName; model: string | null; steps: AgentStep<C>[]; usage: Usage }
   | {
       kind: 'needs_approval';
-      call: ToolCall;
+      call: C;
       risk: Risk;
       /** The model's prose around the call, if any. */
       explanation: string | null;
       producedBy: ChainLinkName;
       model: string | null;
-      steps: AgentStep[];
+      steps: AgentStep<C>[];
       usage: Usage;
-      state: AgentState;
+      state: AgentState<C>;
     }
-  | { kind: 'failed'; reason: string; code: 'invalid_calls' | 'no_model' | 'budget' | 'steps'; steps: AgentStep[]; usage: Usage };
+  | { kind: 'failed'; reason: string; code: FailureCode; steps: AgentStep<C>[]; usage: Usage };
 
-export interface Agent {
-  run(req: AgentRequest): Promise<AgentOutcome>;
+export interface Agent<C extends AnyToolCall = ToolCall> {
+  run(req: AgentRequest): Promise<AgentOutcome<C>>;
   /** Continues a run paused for approval, telling the model what happened to its change. */
-  resume(state: AgentState, decision: ApprovalDecision, signal?: AbortSignal): Promise<AgentOutcome>;
+  resume(state: AgentState<C>, decision: ApprovalDecision, signal?: AbortSignal): Promise<AgentOutcome<C>>;
 }
 
 const DEFAULT_MAX_STEPS = 6;
 const DEFAULT_MAX_TOKENS = 24_000;
 const COMPLETION_RESERVE = 2_048;
 
-/** One run's working state; AgentState is its stored form. */
-interface Conversation {
-  task: TaskLabel;
-  locale: 'en' | 'zh-TW';
-  links: ChainLinkName[];
-  messages: ChatMessage[];
-  turns: number;
-  maxTurns: number;
-  usage: Usage;
-  steps: AgentStep[];
-  seen: Map<string, number>;
-  decided: Set<string>;
-  correctionsLeft: number;
-  offline: boolean;
-  /** Fetched once, only if the offline provider needs it. */
-  namespaceList?: Promise<readonly string[]>;
-}
-
-export function createAgent(deps: AgentDeps): Agent {
+/** The agent over the standard tools, or over `tools` when given. */
+export function createAgent(deps: AgentDeps): Agent;
+export function createAgent<T extends ToolModule>(deps: AgentDeps, tools: ToolRegistry<T>): Agent<CallOf<T>>;
+export function createAgent(deps: AgentDeps, tools: ToolRegistry = standardTools): Agent<AnyToolCall> {
   const maxSteps = deps.limits?.maxSteps ?? DEFAULT_MAX_STEPS;
   const maxTokens = deps.limits?.maxTokens ?? DEFAULT_MAX_TOKENS;
   const resultChars = deps.limits?.resultChars ?? DEFAULT_RESULT_CHARS;
-  const keyOf = (call: ToolCall) => callKey(call, deps.defaultNamespace);
+  const keyOf = (call: AnyToolCall) => callKey(call, deps.defaultNamespace, tools);
+  const answering: CallAnswering = { executor: deps.executor, tools, logger: deps.logger, resultChars, keyOf };
+  const stateSchema = agentStateSchemaFor(tools);
 
-  function failed(conv: Conversation, code: 'invalid_calls' | 'no_model' | 'budget' | 'steps', reason: string): AgentOutcome {
+  function failed(conv: Conversation, code: FailureCode, reason: string): AgentOutcome<AnyToolCall> {
     deps.logger.info({ code, turns: conv.turns, tokens: tokensUsed(conv) }, 'agent run ended without an answer');
     return { kind: 'failed', code, reason, steps: conv.steps, usage: conv.usage };
   }
@@ -121,17 +107,13 @@ export function createAgent(deps: AgentDeps): Agent {
     }
   }
 
-  function tokensUsed(conv: Conversation): number {
-    return conv.usage.promptTokens + conv.usage.completionTokens;
-  }
-
   /** A rough count (4 characters a token) of what the next prompt costs, so an oversized one is not sent. */
   function estimatedPromptTokens(conv: Conversation): number {
-    const chars = JSON.stringify(conv.messages).length + JSON.stringify(toolsForTask(conv.task)).length;
+    const chars = JSON.stringify(conv.messages).length + JSON.stringify(toolsForTask(conv.task, tools)).length;
     return Math.ceil(chars / 4);
   }
 
-  async function loop(conv: Conversation, signal: AbortSignal | undefined): Promise<AgentOutcome> {
+  async function loop(conv: Conversation, signal: AbortSignal | undefined): Promise<AgentOutcome<AnyToolCall>> {
     for (;;) {
       throwIfAborted(signal);
       if (conv.turns >= conv.maxTurns) return failed(conv, 'steps', `no final answer after ${conv.turns} model turns`);
@@ -144,7 +126,7 @@ export function createAgent(deps: AgentDeps): Agent {
         links: conv.links,
         offline: conv.offline,
         messages: conv.messages,
-        tools: toolsForTask(conv.task),
+        tools: toolsForTask(conv.task, tools),
         locale: conv.locale,
         // Capped only near the end of the budget: a fixed max_tokens can overflow a small model's context.
         maxTokens: left < COMPLETION_RESERVE ? left : undefined,
@@ -158,7 +140,7 @@ export function createAgent(deps: AgentDeps): Agent {
       conv.offline = taken.offline;
       conv.usage = addUsage(conv.usage, turn.usage);
 
-      const parsed = parseCompletion(turn.raw);
+      const parsed = parseCompletion(turn.raw, tools);
       deps.logger.debug({ turn: conv.turns, producedBy: turn.producedBy, parsed: parsed.kind }, 'agent model turn');
       if (parsed.kind === 'answer' && parsed.text.trim() !== '') {
         return { kind: 'answer', text: parsed.text, producedBy: turn.producedBy, model: turn.model, steps: conv.steps, usage: conv.usage };
@@ -172,119 +154,24 @@ export function createAgent(deps: AgentDeps): Agent {
       }
       const calls = identify(conv, parsed.calls, parsed.toolCallIds);
       conv.messages.push(assistantTurnFor(turn.raw, calls));
-      const paused = await answerCalls(conv, calls, turn, parsed.text, signal);
-      if (paused) return paused;
+      const change = await answerCalls(answering, conv, calls, signal);
+      if (change) return needsApproval(conv, change, turn, parsed.text);
     }
   }
 
-  /** Provider ids are kept; a call read from text, or an id already used in this conversation, gets a fresh one. */
-  function identify(conv: Conversation, calls: ToolCall[], ids: (string | undefined)[]): IdentifiedCall[] {
-    const used = new Set(conv.messages.flatMap((m) => (m.role === 'assistant' && m.tool_calls ? m.tool_calls.map((c) => c.id) : [])));
-    return calls.map((call, index) => {
-      const given = ids[index];
-      const id = given !== undefined && !used.has(given) ? given : `call_agent_${conv.turns}_${index + 1}`;
-      used.add(id);
-      return { id, call };
-    });
-  }
-
-  /**
-   * Answers one turn's calls. A change this task may make pauses the run for approval (the first such call;
-   * nothing else of the turn runs); otherwise reads run in order, repeats are answered from before, and
-   * calls that may not run are answered with why.
-   */
-  async function answerCalls(
+  function needsApproval(
     conv: Conversation,
-    calls: IdentifiedCall[],
+    change: IdentifiedCall,
     turn: ModelTurn,
     explanation: string | null,
-    signal: AbortSignal | undefined,
-  ): Promise<AgentOutcome | null> {
-    const refusal = (call: ToolCall): string | null => {
-      if (conv.decided.has(keyOf(call))) {
-        return errorContent(
-          'already_decided',
-          'a person already decided on this exact change in this conversation; it is not proposed again',
-        );
-      }
-      if (!isReadOnly(call.name) && !taskAllowsChanges(conv.task)) {
-        return errorContent('not_allowed', 'this request may only read the cluster; changes are not available here');
-      }
-      return null;
-    };
-    const change = calls.find(({ call }) => !isReadOnly(call.name) && refusal(call) === null);
-    if (change) {
-      for (const { id, call } of calls) {
-        if (id === change.id) continue;
-        conv.messages.push(
-          toolMessage(
-            id,
-            refusal(call) ??
-              errorContent(
-                'not_run',
-                'not run: a change in the same turn is waiting for approval, and only one change is handled at a time',
-              ),
-          ),
-        );
-      }
-      return needsApproval(conv, change, turn, explanation);
-    }
-    for (const identified of calls) {
-      throwIfAborted(signal);
-      const refused = refusal(identified.call);
-      if (refused) conv.messages.push(toolMessage(identified.id, refused));
-      else await runRead(conv, identified);
-    }
-    return null;
-  }
-
-  async function runRead(conv: Conversation, { id, call }: IdentifiedCall): Promise<void> {
-    const key = keyOf(call);
-    const earlier = conv.seen.get(key);
-    const earlierMessage = earlier === undefined ? undefined : conv.messages[earlier];
-    if (earlierMessage?.role === 'tool' && typeof earlierMessage.content === 'string') {
-      conv.messages.push(toolMessage(id, repeatContent(earlierMessage.content)));
-      return;
-    }
-    const started = performance.now();
-    let content: string;
-    try {
-      const result = await runTool(deps.executor, call);
-      content = resultContent(result, resultChars);
-      conv.steps.push({ call, ok: true, durationMs: Math.round(performance.now() - started) });
-    } catch (error) {
-      // Cluster errors go back to the model so it can react; anything else is logged and reported the same way.
-      const code = isClusterError(error) ? error.code : 'tool_failed';
-      const message = isClusterError(error) ? error.message : 'the tool failed unexpectedly';
-      if (!isClusterError(error)) deps.logger.error({ err: error, tool: call.name }, 'tool failed unexpectedly');
-      content = errorContent(code, message);
-      conv.steps.push({ call, ok: false, error: { code, message }, durationMs: Math.round(performance.now() - started) });
-    }
-    conv.seen.set(key, conv.messages.length);
-    conv.messages.push(toolMessage(id, content));
-  }
-
-  function needsApproval(conv: Conversation, change: IdentifiedCall, turn: ModelTurn, explanation: string | null): AgentOutcome {
-    const state: AgentState = {
-      version: 1,
-      task: conv.task,
-      locale: conv.locale,
-      links: conv.links,
-      messages: conv.messages,
-      pending: { call: change.call, toolCallId: change.id },
-      turns: conv.turns,
-      usage: conv.usage,
-      steps: conv.steps,
-      seen: [...conv.seen].map(([key, messageIndex]) => ({ key, messageIndex })),
-      decided: [...conv.decided],
-      correctionsLeft: conv.correctionsLeft,
-      offline: conv.offline,
-    };
+  ): AgentOutcome<AnyToolCall> {
+    const state = storedState(conv, { call: change.call, toolCallId: change.id });
     deps.logger.info({ tool: change.call.name, turns: conv.turns }, 'agent run paused for approval');
+    const riskOptions = { protectedNamespaces: deps.protectedNamespaces, defaultNamespace: deps.defaultNamespace };
     return {
       kind: 'needs_approval',
       call: change.call,
-      risk: effectiveRisk(change.call, { protectedNamespaces: deps.protectedNamespaces, defaultNamespace: deps.defaultNamespace }),
+      risk: effectiveRisk(change.call, riskOptions, tools),
       explanation: explanation === null || explanation.trim() === '' ? null : explanation,
       producedBy: turn.producedBy,
       model: turn.model,
@@ -295,7 +182,7 @@ export function createAgent(deps: AgentDeps): Agent {
     };
   }
 
-  async function run(req: AgentRequest): Promise<AgentOutcome> {
+  async function run(req: AgentRequest): Promise<AgentOutcome<AnyToolCall>> {
     throwIfAborted(req.signal);
     const conv: Conversation = {
       task: req.task,
@@ -318,10 +205,10 @@ export function createAgent(deps: AgentDeps): Agent {
     return loop(conv, req.signal);
   }
 
-  async function resume(stored: AgentState, decision: ApprovalDecision, signal?: AbortSignal): Promise<AgentOutcome> {
+  async function resume(stored: AgentState<AnyToolCall>, decision: ApprovalDecision, signal?: AbortSignal) {
     throwIfAborted(signal);
     // Validated again: the state came back from storage.
-    const state = agentStateSchema.parse(JSON.parse(JSON.stringify(stored)));
+    const state = stateSchema.parse(JSON.parse(JSON.stringify(stored)));
     const { call, toolCallId } = state.pending;
     const conv: Conversation = {
       task: state.task,
@@ -343,21 +230,4 @@ export function createAgent(deps: AgentDeps): Agent {
   }
 
   return { run, resume };
-}
-
-/** The approved change ran in the execute worker; its duration is measured there, not here. */
-function decisionStep(call: ToolCall, decision: ApprovalDecision): AgentStep[] {
-  if (decision.status === 'approved') return [{ call, ok: true, durationMs: 0 }];
-  if (decision.status === 'failed') {
-    return [{ call, ok: false, error: { code: 'failed', message: decision.reason ?? 'the change failed' }, durationMs: 0 }];
-  }
-  return [];
-}
-
-function addUsage(a: Usage, b: Usage): Usage {
-  return {
-    promptTokens: a.promptTokens + b.promptTokens,
-    completionTokens: a.completionTokens + b.completionTokens,
-    costUsd: a.costUsd + b.costUsd,
-  };
 }

@@ -2,19 +2,22 @@ import { z } from 'zod';
 import { PROVIDER_NAMES, OFFLINE_PROVIDER, type ChainLinkName } from '../llm/provider-names.js';
 import type { ChatMessage } from '../llm/types.js';
 import { taskLabelSchema } from '../routing/tasks.js';
-import { validateToolCall, type ToolCall } from '../tools/catalog.js';
+import { standardTools, type ToolCall } from '../tools/registry.js';
+import type { ToolModule } from '../tools/tool-module.js';
+import type { AnyToolCall, CallOf, ToolRegistry } from '../tools/tool-registry.js';
+import { validateToolCall } from '../tools/validate-tool-call.js';
 
-/** A tool call read back from JSON is checked against the catalog again: stored state is a boundary too. */
-export const toolCallSchema = z
-  .object({ name: z.string(), arguments: z.record(z.string(), z.unknown()) })
-  .transform((value, ctx): ToolCall => {
-    const checked = validateToolCall(value.name, value.arguments);
+/** A tool call read back from JSON is checked against the registry again: stored state is a boundary too. */
+export function toolCallSchemaFor<T extends ToolModule>(tools: ToolRegistry<T>) {
+  return z.object({ name: z.string(), arguments: z.record(z.string(), z.unknown()) }).transform((value, ctx): CallOf<T> => {
+    const checked = validateToolCall(value.name, value.arguments, tools);
     if (!checked.ok) {
       ctx.addIssue({ code: 'custom', message: checked.reason });
       return z.NEVER;
     }
     return checked.call;
   });
+}
 
 export const chainLinkNameSchema = z.enum([...PROVIDER_NAMES, OFFLINE_PROVIDER]) satisfies z.ZodType<ChainLinkName>;
 
@@ -25,14 +28,22 @@ export const usageSchema = z.object({
 });
 export type AgentUsage = z.infer<typeof usageSchema>;
 
-export const agentStepSchema = z.object({
-  call: toolCallSchema,
-  ok: z.boolean(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-  durationMs: z.number().nonnegative(),
-});
 /** One tool execution: what ran, whether it worked, how long it took. */
-export type AgentStep = z.output<typeof agentStepSchema>;
+export interface AgentStep<C extends AnyToolCall = ToolCall> {
+  call: C;
+  ok: boolean;
+  error?: { code: string; message: string } | undefined;
+  durationMs: number;
+}
+
+function agentStepSchemaFor<T extends ToolModule>(tools: ToolRegistry<T>) {
+  return z.object({
+    call: toolCallSchemaFor(tools),
+    ok: z.boolean(),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+    durationMs: z.number().nonnegative(),
+  }) satisfies z.ZodType<AgentStep<CallOf<T>>>;
+}
 
 const historyToolCallSchema = z.looseObject({
   id: z.string(),
@@ -52,27 +63,38 @@ const chatMessagesSchema = z
   .transform((messages) => messages as unknown as ChatMessage[]);
 
 /**
- * Everything needed to continue a conversation paused for approval. JSON-serialisable: the worker stores it
- * with the approval and hands it back to `resume` once a person decided (or the deadline passed).
+ * Everything needed to continue a conversation paused for approval, its calls checked against `tools`.
+ * JSON-serialisable: the worker stores it with the approval and hands it back to `resume` once a person decided
+ * (or the deadline passed).
  */
-export const agentStateSchema = z.object({
-  version: z.literal(1),
-  task: taskLabelSchema,
-  locale: z.enum(['en', 'zh-TW']),
-  links: z.array(chainLinkNameSchema),
-  messages: chatMessagesSchema,
-  /** The change waiting for a person, and the tool_call id its outcome must answer. */
-  pending: z.object({ call: toolCallSchema, toolCallId: z.string().min(1) }),
-  /** Model turns used so far. */
-  turns: z.number().int().nonnegative(),
-  usage: usageSchema,
-  steps: z.array(agentStepSchema),
-  /** Calls already answered: canonical key → index of the tool message holding the answer. */
-  seen: z.array(z.object({ key: z.string(), messageIndex: z.number().int().nonnegative() })),
-  /** Calls a person decided on; proposing one again is refused, never a second approval. */
-  decided: z.array(z.string()),
-  correctionsLeft: z.number().int().nonnegative(),
-  /** The run had fallen back to the offline provider; it finishes there. */
-  offline: z.boolean(),
-});
-export type AgentState = z.output<typeof agentStateSchema>;
+export function agentStateSchemaFor<T extends ToolModule>(tools: ToolRegistry<T>) {
+  return z.object({
+    version: z.literal(1),
+    task: taskLabelSchema,
+    locale: z.enum(['en', 'zh-TW']),
+    links: z.array(chainLinkNameSchema),
+    messages: chatMessagesSchema,
+    /** The change waiting for a person, and the tool_call id its outcome must answer. */
+    pending: z.object({ call: toolCallSchemaFor(tools), toolCallId: z.string().min(1) }),
+    /** Model turns used so far. */
+    turns: z.number().int().nonnegative(),
+    usage: usageSchema,
+    steps: z.array(agentStepSchemaFor(tools)),
+    /** Calls already answered: canonical key → index of the tool message holding the answer. */
+    seen: z.array(z.object({ key: z.string(), messageIndex: z.number().int().nonnegative() })),
+    /** Calls a person decided on; proposing one again is refused, never a second approval. */
+    decided: z.array(z.string()),
+    correctionsLeft: z.number().int().nonnegative(),
+    /** The run had fallen back to the offline provider; it finishes there. */
+    offline: z.boolean(),
+  });
+}
+
+/** The stored state of a run over the standard tools. */
+export const agentStateSchema = agentStateSchemaFor(standardTools);
+
+type StoredState = z.output<typeof agentStateSchema>;
+export type AgentState<C extends AnyToolCall = ToolCall> = Omit<StoredState, 'pending' | 'steps'> & {
+  pending: { call: C; toolCallId: string };
+  steps: AgentStep<C>[];
+};

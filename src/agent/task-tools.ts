@@ -1,6 +1,8 @@
 import type OpenAI from 'openai';
 import type { TaskLabel } from '../routing/tasks.js';
-import { isReadOnly, openAiTools } from '../tools/catalog.js';
+import { openAiTools } from '../tools/json-schemas.js';
+import { isReadTool } from '../tools/tool-module.js';
+import type { ToolRegistry } from '../tools/tool-registry.js';
 
 /** Tasks that may propose changes; every other task sees and may use the read-only tools alone. */
 export function taskAllowsChanges(task: TaskLabel): boolean {
@@ -8,6 +10,6 @@ export function taskAllowsChanges(task: TaskLabel): boolean {
 }
 
 /** The `tools` sent with every model call of this task. */
-export function toolsForTask(task: TaskLabel): OpenAI.ChatCompletionTool[] {
-  return taskAllowsChanges(task) ? openAiTools() : openAiTools(isReadOnly);
+export function toolsForTask(task: TaskLabel, tools: ToolRegistry): OpenAI.ChatCompletionTool[] {
+  return openAiTools(taskAllowsChanges(task) ? tools.tools : tools.tools.filter(isReadTool));
 }
