@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { isClusterError, runTool, type ClusterError, type ClusterExecutor } from '../cluster/executor.js';
+import { isClusterError, type ClusterError, type ClusterExecutor } from '../cluster/executor.js';
 import type { ChatModeStore } from './chat-mode.js';
-import type { WriteToolCall } from '../cluster/tool-args.js';
 import type { AuditTrail } from '../audit/trail.js';
-import type { Risk, ToolCall } from '../tools/catalog.js';
-import { agentStateSchema, type AgentState } from '../tools/agent-state.js';
+import type { Risk, ToolCall, WriteToolCall } from '../tools/registry.js';
+import { runTool } from '../tools/run-tool.js';
+import { agentStateSchema, type AgentState } from '../agent/stored-state.js';
 import { approvalHash } from './hash.js';
 import { checkDecider, confirmationTarget } from './policy.js';
 import type { ApprovalPresenter } from './presenter.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { approvalHash } from './hash.js';
 import { checkDecider, confirmationMatches, confirmationTarget } from './policy.js';
 import type { ApprovalRecord } from './types.js';
-import type { Risk, ToolName } from '../tools/catalog.js';
+import type { Risk, ToolName } from '../tools/registry.js';
 
 const REQUESTER = 100;
 const OTHER_APPROVER = 200;

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Risk, ToolName } from '../tools/catalog.js';
+import type { Risk, ToolName } from '../tools/registry.js';
 import { isApprovalId, newApprovalId } from './approval-id.js';
 import { approvalHash } from './hash.js';
 import { approvalKey, dailyCountsKey, executingIndexKey, pendingIndexKey, utcDay } from './keys.js';

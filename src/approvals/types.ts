@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TOOL_NAMES, type Risk, type ToolName } from '../tools/catalog.js';
+import { TOOL_NAMES, type Risk, type ToolName } from '../tools/registry.js';
 
 export const APPROVAL_STATES = ['pending', 'approved', 'executing', 'succeeded', 'failed', 'rejected', 'expired', 'cancelled'] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];

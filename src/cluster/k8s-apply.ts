@@ -13,7 +13,7 @@ import { applyObjectRequest, getObjectRequest } from './k8s-requests.js';
 import { parseManifestDocuments, type ManifestDocument } from './manifest-documents.js';
 import { catalogKindOf, kubectlResourceName } from './resource-kinds.js';
 import type { AppliedObject, ChangePreview, ChangeResult, JsonObject } from './results.js';
-import type { ApplyManifestArgs } from './tool-args.js';
+import type { ManifestRequest } from './capability-inputs.js';
 
 type AppliedBody = JsonObject & { apiVersion: string; metadata: { name: string; namespace?: string } };
 
@@ -63,7 +63,7 @@ async function readLive(context: KubeExecutorContext, planned: Omit<PlannedObjec
   }
 }
 
-async function planApply(context: KubeExecutorContext, args: ApplyManifestArgs): Promise<PlannedObject[]> {
+async function planApply(context: KubeExecutorContext, args: ManifestRequest): Promise<PlannedObject[]> {
   const documents = parseManifestDocuments(args.manifest);
   // Refuse unsupported kinds before anything is sent.
   const typed = documents.map((document) => ({
@@ -136,7 +136,7 @@ function changeResult(planned: PlannedObject[], objects: AppliedObject[]): Chang
   };
 }
 
-export async function applyManifest(context: KubeExecutorContext, args: ApplyManifestArgs): Promise<ChangeResult> {
+export async function applyManifest(context: KubeExecutorContext, args: ManifestRequest): Promise<ChangeResult> {
   const planned = await planApply(context, args);
   for (const object of planned) await applyOne(context, object, true);
   const objects: AppliedObject[] = [];
@@ -144,7 +144,7 @@ export async function applyManifest(context: KubeExecutorContext, args: ApplyMan
   return changeResult(planned, objects);
 }
 
-export async function previewApply(context: KubeExecutorContext, args: ApplyManifestArgs): Promise<ChangePreview> {
+export async function previewApply(context: KubeExecutorContext, args: ManifestRequest): Promise<ChangePreview> {
   const planned = await planApply(context, args);
   const objects: AppliedObject[] = [];
   const diffs: string[] = [];

@@ -9,7 +9,7 @@ import { isoTimestamp } from './k8s-rollout.js';
 import { podOwner } from './k8s-views.js';
 import { kubectlResourceType } from './resource-kinds.js';
 import type { ChangePreview, ChangeResult, JsonObject, JsonValue } from './results.js';
-import type { DeleteResourceArgs } from './tool-args.js';
+import type { ObjectRef } from './capability-inputs.js';
 
 const WORKLOAD_KINDS = ['deployment', 'statefulset', 'daemonset'];
 
@@ -38,7 +38,7 @@ function containerImages(object: KubeObject, ...path: string[]): string[] {
   );
 }
 
-async function podsGoingAway(context: KubeExecutorContext, args: DeleteResourceArgs, object: KubeObject): Promise<string[]> {
+async function podsGoingAway(context: KubeExecutorContext, args: ObjectRef, object: KubeObject): Promise<string[]> {
   if (args.kind === 'node') {
     const list = await typedCall(context, { verb: 'list', resource: 'pods', group: '' }, () =>
       context.client.core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${args.name}` }),
@@ -51,7 +51,7 @@ async function podsGoingAway(context: KubeExecutorContext, args: DeleteResourceA
   return selector.success ? podNames(await listPodsBySelector(context, args.namespace ?? '', selector.data)) : [];
 }
 
-function summary(args: DeleteResourceArgs, object: KubeObject, pods: string[]): { before: JsonObject; notes: string[] } {
+function summary(args: ObjectRef, object: KubeObject, pods: string[]): { before: JsonObject; notes: string[] } {
   const created = isoTimestamp(object.metadata.creationTimestamp);
   if (args.kind === 'node') {
     return {
@@ -91,7 +91,7 @@ function summary(args: DeleteResourceArgs, object: KubeObject, pods: string[]): 
   return { before, notes: [] };
 }
 
-async function planDelete(context: KubeExecutorContext, args: DeleteResourceArgs): Promise<DeletePlan> {
+async function planDelete(context: KubeExecutorContext, args: ObjectRef): Promise<DeletePlan> {
   const type = resourceTypeForCatalogKind(args.kind);
   const target = { name: args.name, ...(type.namespaced && args.namespace !== undefined ? { namespace: args.namespace } : {}) };
   const call = { verb: 'get', resource: type.plural, group: apiGroupOf(type.apiVersion), ...target, kind: args.kind };
@@ -101,19 +101,19 @@ async function planDelete(context: KubeExecutorContext, args: DeleteResourceArgs
   return { object, pods, ...summary(args, object, pods) };
 }
 
-function sendDelete(context: KubeExecutorContext, args: DeleteResourceArgs, dryRun: boolean) {
+function sendDelete(context: KubeExecutorContext, args: ObjectRef, dryRun: boolean) {
   const type = resourceTypeForCatalogKind(args.kind);
   const target = { name: args.name, ...(type.namespaced && args.namespace !== undefined ? { namespace: args.namespace } : {}) };
   const call = { verb: 'delete', resource: type.plural, group: apiGroupOf(type.apiVersion), ...target, kind: args.kind };
   return sendRaw(context, call, deleteObjectRequest(type, type.apiVersion, target, { dryRun }));
 }
 
-function deletedMessage(args: DeleteResourceArgs): string {
+function deletedMessage(args: ObjectRef): string {
   const type = resourceTypeForCatalogKind(args.kind);
   return `${kubectlResourceType(type.apiVersion, type.kind)} "${args.name}" deleted`;
 }
 
-export async function deleteResource(context: KubeExecutorContext, args: DeleteResourceArgs): Promise<ChangeResult> {
+export async function deleteResource(context: KubeExecutorContext, args: ObjectRef): Promise<ChangeResult> {
   const plan = await planDelete(context, args);
   await sendDelete(context, args, false);
   return {
@@ -127,7 +127,7 @@ export async function deleteResource(context: KubeExecutorContext, args: DeleteR
   };
 }
 
-export async function previewDelete(context: KubeExecutorContext, args: DeleteResourceArgs): Promise<ChangePreview> {
+export async function previewDelete(context: KubeExecutorContext, args: ObjectRef): Promise<ChangePreview> {
   const plan = await planDelete(context, args);
   // The server checks the deletion (permissions, finalizers, admission) without doing it.
   await sendDelete(context, args, true);

@@ -12,7 +12,7 @@ import { rollbackDeploymentRequest, restartDeploymentRequest, rfc3339, scaleDepl
 import { nextRevision, pickRollbackTarget, revisionOf, rollbackPatch, templateImages, templatesEqualIgnoringHash } from './k8s-rollout.js';
 import { kubectlResourceName } from './resource-kinds.js';
 import type { ChangePreview, ChangeResult, JsonObject } from './results.js';
-import type { RestartDeploymentArgs, RollbackDeploymentArgs, ScaleDeploymentArgs } from './tool-args.js';
+import type { DeploymentRef, RollbackRequest, ScaleRequest } from './capability-inputs.js';
 
 type Namespaced<A> = A & { namespace: string };
 
@@ -43,7 +43,7 @@ interface RestartPlan {
   restartedAt: string;
 }
 
-async function planRestart(context: KubeExecutorContext, args: Namespaced<RestartDeploymentArgs>): Promise<RestartPlan> {
+async function planRestart(context: KubeExecutorContext, args: Namespaced<DeploymentRef>): Promise<RestartPlan> {
   const deployment = await readDeploymentRaw(context, args.namespace, args.name);
   // kubectl rollout restart refuses a paused deployment the same way.
   refuseIfPaused(deployment, "can't restart paused deployment (run rollout resume first)");
@@ -51,12 +51,12 @@ async function planRestart(context: KubeExecutorContext, args: Namespaced<Restar
   return { deployment, pods, restartedAt: rfc3339(context.now()) };
 }
 
-function sendRestart(context: KubeExecutorContext, args: Namespaced<RestartDeploymentArgs>, restartedAt: string, dryRun: boolean) {
+function sendRestart(context: KubeExecutorContext, args: Namespaced<DeploymentRef>, restartedAt: string, dryRun: boolean) {
   const request = restartDeploymentRequest(args.namespace, args.name, restartedAt, writeOptions(context, dryRun));
   return sendRaw(context, patchCall(args.namespace, args.name), request);
 }
 
-export async function restartDeployment(context: KubeExecutorContext, args: Namespaced<RestartDeploymentArgs>): Promise<ChangeResult> {
+export async function restartDeployment(context: KubeExecutorContext, args: Namespaced<DeploymentRef>): Promise<ChangeResult> {
   const plan = await planRestart(context, args);
   await sendRestart(context, args, plan.restartedAt, false);
   return {
@@ -69,7 +69,7 @@ export async function restartDeployment(context: KubeExecutorContext, args: Name
   };
 }
 
-export async function previewRestart(context: KubeExecutorContext, args: Namespaced<RestartDeploymentArgs>): Promise<ChangePreview> {
+export async function previewRestart(context: KubeExecutorContext, args: Namespaced<DeploymentRef>): Promise<ChangePreview> {
   const plan = await planRestart(context, args);
   const replicaSets = await readReplicaSetsOf(context, plan.deployment);
   const merged = parseKube(workloadObjectSchema, await sendRestart(context, args, plan.restartedAt, true), 'dry-run restart');
@@ -97,7 +97,7 @@ function strategyOf(deployment: WorkloadObject): string {
 
 // ---- scale ----
 
-function sendScale(context: KubeExecutorContext, args: Namespaced<ScaleDeploymentArgs>, dryRun: boolean) {
+function sendScale(context: KubeExecutorContext, args: Namespaced<ScaleRequest>, dryRun: boolean) {
   return sendRaw(
     context,
     patchCall(args.namespace, args.name, 'deployments/scale'),
@@ -109,7 +109,7 @@ function scaleBefore(deployment: WorkloadObject): { replicas: number; ready: num
   return { replicas: deployment.spec.replicas ?? 1, ready: deployment.status?.readyReplicas ?? 0 };
 }
 
-export async function scaleDeployment(context: KubeExecutorContext, args: Namespaced<ScaleDeploymentArgs>): Promise<ChangeResult> {
+export async function scaleDeployment(context: KubeExecutorContext, args: Namespaced<ScaleRequest>): Promise<ChangeResult> {
   const deployment = await readDeploymentRaw(context, args.namespace, args.name);
   const before = scaleBefore(deployment);
   const scale = parseKube(scaleObjectSchema, await sendScale(context, args, false), 'scale');
@@ -154,7 +154,7 @@ async function autoscalerNotes(context: KubeExecutorContext, namespace: string, 
   }
 }
 
-export async function previewScale(context: KubeExecutorContext, args: Namespaced<ScaleDeploymentArgs>): Promise<ChangePreview> {
+export async function previewScale(context: KubeExecutorContext, args: Namespaced<ScaleRequest>): Promise<ChangePreview> {
   const deployment = await readDeploymentRaw(context, args.namespace, args.name);
   const before = scaleBefore(deployment);
   const scale = parseKube(scaleObjectSchema, await sendScale(context, args, true), 'dry-run scale');
@@ -183,7 +183,7 @@ interface RollbackPlan {
   changed: boolean;
 }
 
-async function planRollback(context: KubeExecutorContext, args: Namespaced<RollbackDeploymentArgs>): Promise<RollbackPlan> {
+async function planRollback(context: KubeExecutorContext, args: Namespaced<RollbackRequest>): Promise<RollbackPlan> {
   const deployment = await readDeploymentRaw(context, args.namespace, args.name);
   const replicaSets = await readReplicaSetsOf(context, deployment);
   const targetSet = pickRollbackTarget(deployment, replicaSets, args.revision);
@@ -198,13 +198,13 @@ async function planRollback(context: KubeExecutorContext, args: Namespaced<Rollb
   };
 }
 
-function sendRollback(context: KubeExecutorContext, args: Namespaced<RollbackDeploymentArgs>, plan: RollbackPlan, dryRun: boolean) {
+function sendRollback(context: KubeExecutorContext, args: Namespaced<RollbackRequest>, plan: RollbackPlan, dryRun: boolean) {
   const patch = rollbackPatch(plan.deployment, plan.targetSet);
   const request = rollbackDeploymentRequest(args.namespace, args.name, patch, writeOptions(context, dryRun));
   return sendRaw(context, patchCall(args.namespace, args.name), request);
 }
 
-export async function rollbackDeployment(context: KubeExecutorContext, args: Namespaced<RollbackDeploymentArgs>): Promise<ChangeResult> {
+export async function rollbackDeployment(context: KubeExecutorContext, args: Namespaced<RollbackRequest>): Promise<ChangeResult> {
   const plan = await planRollback(context, args);
   const before: JsonObject = { revision: revisionOf(plan.deployment), images: templateImages(plan.deployment.spec.template) };
   const name = resourceName(args.name);
@@ -233,7 +233,7 @@ export async function rollbackDeployment(context: KubeExecutorContext, args: Nam
   };
 }
 
-export async function previewRollback(context: KubeExecutorContext, args: Namespaced<RollbackDeploymentArgs>): Promise<ChangePreview> {
+export async function previewRollback(context: KubeExecutorContext, args: Namespaced<RollbackRequest>): Promise<ChangePreview> {
   const plan = await planRollback(context, args);
   const current = revisionOf(plan.deployment) ?? 0;
   const next = nextRevision(plan.deployment, plan.replicaSets);

@@ -21,7 +21,7 @@ import { selectorToString } from './k8s-selector.js';
 import { isoTime, nodeSummary } from './k8s-views.js';
 import type { JsonObject, ResourceDescription } from './results.js';
 import { RESOURCE_KIND_INFO } from './resource-kinds.js';
-import type { DescribeResourceArgs } from './tool-args.js';
+import type { ObjectRef } from './capability-inputs.js';
 
 // Large, repeats the spec, and on some objects carries values nobody should see in a chat.
 const HIDDEN_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration'];
@@ -217,7 +217,7 @@ async function serviceEndpoints(context: KubeExecutorContext, namespace: string,
     .sort();
 }
 
-export async function describeResource(context: KubeExecutorContext, args: DescribeResourceArgs): Promise<ResourceDescription> {
+export async function describeResource(context: KubeExecutorContext, args: ObjectRef): Promise<ResourceDescription> {
   const now = context.now();
   const { kind, name } = args;
   const info = RESOURCE_KIND_INFO[kind];

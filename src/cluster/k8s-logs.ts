@@ -8,7 +8,7 @@ import { ClusterError } from './cluster-error.js';
 import { DEFAULT_LOG_TAIL_LINES } from './executor.js';
 import { typedCall, type KubeExecutorContext } from './k8s-context.js';
 import type { PodLogs } from './results.js';
-import type { GetPodLogsArgs } from './tool-args.js';
+import type { PodLogQuery } from './capability-inputs.js';
 
 export interface LogLimits {
   maxLines: number;
@@ -78,7 +78,7 @@ function mapLogError(error: unknown): never {
   throw error;
 }
 
-export async function readPodLogs(context: KubeExecutorContext, args: GetPodLogsArgs & { namespace: string }): Promise<PodLogs> {
+export async function readPodLogs(context: KubeExecutorContext, args: PodLogQuery & { namespace: string }): Promise<PodLogs> {
   const { client, logLimits: limits } = context;
   const { namespace, pod: name } = args;
   const call = { resource: 'pods', group: '', namespace, name, kind: 'pod' };

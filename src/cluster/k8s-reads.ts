@@ -8,13 +8,13 @@ import { rolloutHistory } from './k8s-rollout.js';
 import { deploymentSummary, eventSummary, nodeSummary, podSummary } from './k8s-views.js';
 import { parseLabelSelector } from './label-selector.js';
 import type { DeploymentSummary, EventSummary, NodeSummary, PodSummary, RolloutRevision } from './results.js';
-import type { GetRolloutHistoryArgs, ListDeploymentsArgs, ListEventsArgs, ListPodsArgs } from './tool-args.js';
+import type { DeploymentRef, EventQuery, NamespaceQuery, PodQuery } from './capability-inputs.js';
 
 type Namespaced<A> = A & { namespace: string };
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
-export async function listPods(context: KubeExecutorContext, args: Namespaced<ListPodsArgs>): Promise<PodSummary[]> {
+export async function listPods(context: KubeExecutorContext, args: Namespaced<PodQuery>): Promise<PodSummary[]> {
   const { namespace } = args;
   const labelSelector = args.label_selector?.trim() ?? '';
   // Refuse a malformed selector here, with the same message as the simulated cluster, before the server does.
@@ -26,7 +26,7 @@ export async function listPods(context: KubeExecutorContext, args: Namespaced<Li
   return list.items.map((pod) => podSummary(pod, now)).sort(byName);
 }
 
-export async function listEvents(context: KubeExecutorContext, args: Namespaced<ListEventsArgs>): Promise<EventSummary[]> {
+export async function listEvents(context: KubeExecutorContext, args: Namespaced<EventQuery>): Promise<EventSummary[]> {
   const { namespace } = args;
   const filter = args.involved_object === undefined ? undefined : parseInvolvedObject(args.involved_object);
   const fieldSelector = filter === undefined ? undefined : eventFieldSelector(filter);
@@ -36,7 +36,7 @@ export async function listEvents(context: KubeExecutorContext, args: Namespaced<
   return selectEvents(list.items.map(eventSummary), filter, args.limit ?? DEFAULT_EVENT_LIMIT);
 }
 
-export async function listDeployments(context: KubeExecutorContext, args: Namespaced<ListDeploymentsArgs>): Promise<DeploymentSummary[]> {
+export async function listDeployments(context: KubeExecutorContext, args: Namespaced<NamespaceQuery>): Promise<DeploymentSummary[]> {
   const { namespace } = args;
   const list = await typedCall(context, { verb: 'list', resource: 'deployments', group: 'apps', namespace }, () =>
     context.client.apps.listNamespacedDeployment({ namespace }),
@@ -45,7 +45,7 @@ export async function listDeployments(context: KubeExecutorContext, args: Namesp
   return list.items.map((deployment) => deploymentSummary(deployment, now)).sort(byName);
 }
 
-export async function getRolloutHistory(context: KubeExecutorContext, args: Namespaced<GetRolloutHistoryArgs>): Promise<RolloutRevision[]> {
+export async function getRolloutHistory(context: KubeExecutorContext, args: Namespaced<DeploymentRef>): Promise<RolloutRevision[]> {
   const deployment = await readDeploymentRaw(context, args.namespace, args.name);
   return rolloutHistory(deployment, await readReplicaSetsOf(context, deployment));
 }

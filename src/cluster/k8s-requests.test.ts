@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findResourceType, resourcePath, resourceTypeForCatalogKind, resourceTypeForManifest } from './k8s-resource-paths.js';
 import { applyObjectRequest, deleteObjectRequest, restartDeploymentRequest, rfc3339, scaleDeploymentRequest } from './k8s-requests.js';
 import { selectorToString } from './k8s-selector.js';
-import { RESOURCE_KINDS } from './tool-args.js';
+import { RESOURCE_KINDS } from './resource-kinds.js';
 
 const WRITE = { fieldManager: 'kube-chatops-bot', dryRun: false };
 

@@ -5,7 +5,7 @@
 
 import { ClusterError } from './cluster-error.js';
 import { RESOURCE_KIND_INFO } from './resource-kinds.js';
-import type { ResourceKind } from './tool-args.js';
+import type { ResourceKind } from './resource-kinds.js';
 
 export interface KubeResourceType {
   kind: string;

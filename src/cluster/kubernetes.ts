@@ -24,7 +24,7 @@ import { DEFAULT_LOG_LIMITS, readPodLogs } from './k8s-logs.js';
 import { getRolloutHistory, listDeployments, listEvents, listNamespaceNames, listNodes, listPods } from './k8s-reads.js';
 import { describeKubeTarget, kubeServerUrl, loadKubeConfig } from './kubernetes-config.js';
 import type { ChangePreview } from './results.js';
-import type { WriteToolCall } from './tool-args.js';
+import type { ChangeRequest } from './executor.js';
 
 export const DEFAULT_FIELD_MANAGER = 'kube-chatops-bot';
 const DEFAULT_PING_TIMEOUT_MS = 3000;
@@ -81,7 +81,7 @@ export function createKubernetesExecutor(options: KubernetesExecutorOptions = {}
     namespace: args.namespace ?? FALLBACK_NAMESPACE,
   });
 
-  function preview(call: WriteToolCall): Promise<ChangePreview> {
+  function preview(call: ChangeRequest): Promise<ChangePreview> {
     switch (call.name) {
       case 'restart_deployment':
         return previewRestart(context, ns(call.arguments));

@@ -1,4 +1,18 @@
-import type { ResourceKind } from './tool-args.js';
+/** The kinds the catalog's describe_resource and delete_resource accept, in DESIGN.md's order. */
+export const RESOURCE_KINDS = [
+  'pod',
+  'deployment',
+  'statefulset',
+  'daemonset',
+  'service',
+  'ingress',
+  'configmap',
+  'node',
+  'job',
+  'cronjob',
+  'hpa',
+] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /** The manifest Kind and API group of each catalog kind. */
 export const RESOURCE_KIND_INFO: Record<ResourceKind, { kind: string; apiVersion: string; namespaced: boolean }> = {

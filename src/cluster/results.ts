@@ -1,5 +1,5 @@
 /** Result shapes of the cluster tools: plain JSON-serialisable objects, the same for every backend. */
-import type { ResourceKind } from './tool-args.js';
+import type { ResourceKind } from './resource-kinds.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };

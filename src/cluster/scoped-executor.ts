@@ -10,15 +10,8 @@ import {
   type NamespaceScope,
   type ScopeCheckContext,
 } from './namespace-scope.js';
-import type {
-  ApplyManifestArgs,
-  DeleteResourceArgs,
-  DescribeResourceArgs,
-  RestartDeploymentArgs,
-  RollbackDeploymentArgs,
-  ScaleDeploymentArgs,
-  WriteToolCall,
-} from './tool-args.js';
+import type { ChangeRequest } from './executor.js';
+import type { DeploymentRef, ManifestRequest, ObjectRef, RollbackRequest, ScaleRequest } from './capability-inputs.js';
 
 export type ScopedExecutorOptions = NamespaceScope;
 
@@ -42,18 +35,17 @@ export function createScopedExecutor(inner: ClusterExecutor, scope: ScopedExecut
     return { ...args, namespace };
   }
 
-  const describeArgs = (args: DescribeResourceArgs): DescribeResourceArgs => {
+  const describeArgs = (args: ObjectRef): ObjectRef => {
     // Nodes are cluster-scoped; reading them is always within scope, like list_nodes.
     if (args.kind === 'node') return { kind: args.kind, name: args.name };
     return namespaced(args, 'read', { tool: 'describe_resource', kind: args.kind, name: args.name });
   };
-  const restartArgs = (args: RestartDeploymentArgs) =>
+  const restartArgs = (args: DeploymentRef) =>
     namespaced(args, 'write', { tool: 'restart_deployment', kind: 'deployment', name: args.name });
-  const scaleArgs = (args: ScaleDeploymentArgs) =>
-    namespaced(args, 'write', { tool: 'scale_deployment', kind: 'deployment', name: args.name });
-  const rollbackArgs = (args: RollbackDeploymentArgs) =>
+  const scaleArgs = (args: ScaleRequest) => namespaced(args, 'write', { tool: 'scale_deployment', kind: 'deployment', name: args.name });
+  const rollbackArgs = (args: RollbackRequest) =>
     namespaced(args, 'write', { tool: 'rollback_deployment', kind: 'deployment', name: args.name });
-  const deleteArgs = (args: DeleteResourceArgs): DeleteResourceArgs => {
+  const deleteArgs = (args: ObjectRef): ObjectRef => {
     const context = { tool: 'delete_resource', kind: args.kind, name: args.name };
     if (args.kind === 'node') {
       checkClusterScopedWrite(scope, context);
@@ -61,7 +53,7 @@ export function createScopedExecutor(inner: ClusterExecutor, scope: ScopedExecut
     }
     return namespaced(args, 'write', context);
   };
-  const applyArgs = (args: ApplyManifestArgs): ApplyManifestArgs => {
+  const applyArgs = (args: ManifestRequest): ManifestRequest => {
     const fallback = args.namespace ?? scope.defaultNamespace;
     // A manifest names its own namespaces, so every object is checked, not just the argument.
     for (const document of parseManifestDocuments(args.manifest)) {
@@ -128,7 +120,7 @@ export function createScopedExecutor(inner: ClusterExecutor, scope: ScopedExecut
       return inner.apply_manifest(applyArgs(args));
     },
 
-    async preview(call: WriteToolCall) {
+    async preview(call: ChangeRequest) {
       switch (call.name) {
         case 'restart_deployment':
           return inner.preview({ name: call.name, arguments: restartArgs(call.arguments) });

@@ -3,7 +3,7 @@
  * and tests. No real Kubernetes is contacted. Each instance has its own state.
  */
 
-import type { ClusterExecutor } from './executor.js';
+import type { ChangeCapability, ChangeRequest, ClusterExecutor, ReadCapability } from './executor.js';
 import type { ChangePreview, ChangeResult } from './results.js';
 import { describeResource } from './simulated/describe.js';
 import { previewSimulatedWrite } from './simulated/preview.js';
@@ -11,7 +11,6 @@ import { getPodLogs, getRolloutHistory, listDeployments, listEvents, listNodes, 
 import { seedSimulatedState } from './simulated/seed.js';
 import { cloneState, fingerprintState } from './simulated/state.js';
 import { runSimulatedWrite } from './simulated/writes.js';
-import type { ToolName, WriteToolCall } from './tool-args.js';
 
 export const SIMULATED_CLUSTER_DESCRIPTION = 'simulated cluster (no real Kubernetes)';
 
@@ -24,7 +23,7 @@ export interface SimulatedClusterOptions {
 
 /** One call the simulated cluster received, kept so tests can prove what ran and what did not. */
 export interface SimulatedCall {
-  name: ToolName | 'preview';
+  name: ReadCapability | ChangeCapability | 'preview';
   effect: 'read' | 'write' | 'preview';
   arguments: unknown;
   at: string;
@@ -59,7 +58,7 @@ export function createSimulatedCluster(options: SimulatedClusterOptions = {}): S
   }
 
   // Writes run on a copy that replaces the state only when every step succeeded: no half-applied manifest.
-  const write = (call: WriteToolCall): Promise<ChangeResult> =>
+  const write = (call: ChangeRequest): Promise<ChangeResult> =>
     track(call.name, 'write', call.arguments, () => {
       const working = cloneState(state);
       const { result } = runSimulatedWrite(working, call, now());
@@ -85,7 +84,7 @@ export function createSimulatedCluster(options: SimulatedClusterOptions = {}): S
     delete_resource: (args) => write({ name: 'delete_resource', arguments: args }),
     apply_manifest: (args) => write({ name: 'apply_manifest', arguments: args }),
 
-    preview: (call: WriteToolCall): Promise<ChangePreview> =>
+    preview: (call: ChangeRequest): Promise<ChangePreview> =>
       track('preview', 'preview', call, () => previewSimulatedWrite(state, call, now())),
     listNamespaces: async () => [...state.namespaces.keys()].sort(),
     ping: async () => ({

@@ -1,4 +1,4 @@
-import type { ToolCall } from '../tools/catalog.js';
+import type { ToolCall } from '../tools/registry.js';
 import type { OfflineIntent } from './intent.js';
 import type {
   OfflineDeployment,

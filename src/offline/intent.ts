@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../tools/catalog.js';
+import type { ResourceKind } from '../cluster/resource-kinds.js';
 
 /** What the offline provider understood a request to be. Namespaces are always filled (default when unsaid). */
 export type OfflineIntent =

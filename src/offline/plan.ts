@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { validateToolCall, type ToolCall } from '../tools/catalog.js';
+import { validateToolCall } from '../tools/validate-tool-call.js';
+import type { ToolCall } from '../tools/registry.js';
 import type { OfflineAnswer } from './answer.js';
 import type { OfflineIntent } from './intent.js';
 import { isTroubled, keyLogLine, podsOf, suspectedCause, worstPod } from './pod-health.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../llm/types.js';
-import { agentNote, toolMessage } from '../tools/agent-messages.js';
-import { decisionContent, errorContent, resultContent } from '../tools/agent-tool-result.js';
+import { agentNote, toolMessage } from '../agent/messages.js';
+import { decisionContent, errorContent, resultContent } from '../agent/tool-message-content.js';
 import { parseCompletion } from '../tools/parse.js';
-import type { ToolCall } from '../tools/catalog.js';
+import type { ToolCall } from '../tools/registry.js';
 import { createTranslator } from '../i18n/translator.js';
 import { createOfflineProvider, OFFLINE_MODEL } from './provider.js';
 

@@ -1,6 +1,6 @@
 import type { Translate } from '../i18n/translator.js';
 import type { ChatMessage } from '../llm/types.js';
-import type { ToolCall } from '../tools/catalog.js';
+import type { ToolCall } from '../tools/registry.js';
 import { nextStep } from './plan.js';
 import { readRequest } from './read-request.js';
 import { renderAnswer } from './render-answer.js';

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { ToolCall } from '../tools/catalog.js';
+import type { ToolCall } from '../tools/registry.js';
 import type { Investigation, OfflineAnswer } from './answer.js';
 import type { OfflineTexts } from './texts.js';
 import type { OfflineEvent, OfflinePod } from './result-shapes.js';

@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../tools/catalog.js';
+import type { ResourceKind } from '../cluster/resource-kinds.js';
 
 /**
  * Word-level helpers for the offline provider's request reader: normalising the text, finding Kubernetes

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isAgentNote } from '../tools/agent-messages.js';
-import { readToolResultContent, safeJson } from '../tools/agent-tool-result.js';
+import { isAgentNote } from '../agent/messages.js';
+import { readToolResultContent, safeJson } from '../agent/tool-message-content.js';
 
 /** What came back for one tool call, as the offline provider reads it from the conversation. */
 export type ToolOutcome =

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseLooseJson } from './json-repair.js';
-import { isToolName } from './tool-schemas.js';
+import { isToolName } from './registry.js';
 
 /** A call as a model wrote it: a name and arguments not yet read or checked. */
 export interface RawCall {
@@ -43,12 +43,13 @@ function idOf(id: string | number | null | undefined): string | undefined {
  * Reads one call object in any of the shapes models use: `{name, arguments}`, `{name, parameters}`,
  * `{type: "function", function: {name, arguments}}`, `{function: "name", arguments}`, `{name, input}`.
  * `strict` is for JSON found in prose: there only an object that is plainly a call counts, so a manifest or
- * an example in an answer is not mistaken for one.
+ * an example in an answer is not mistaken for one; there a call without arguments counts only when it names a
+ * known tool.
  */
-export function callFromObject(value: unknown, strict: boolean): RawCall | null {
+export function callFromObject(value: unknown, strict: boolean, isKnownTool: (name: string) => boolean = isToolName): RawCall | null {
   const wrapped = wrappedCallSchema.safeParse(value);
   if (wrapped.success) {
-    const inner = callFromObject(wrapped.data.function, false);
+    const inner = callFromObject(wrapped.data.function, false, isKnownTool);
     if (!inner) return null;
     if (strict && !Object.keys(wrapped.data).every((key) => CALL_KEYS.has(key))) return null;
     return { ...inner, id: idOf(wrapped.data.id) ?? inner.id };
@@ -61,7 +62,7 @@ export function callFromObject(value: unknown, strict: boolean): RawCall | null 
   if (strict) {
     if (!Object.keys(value).every((key) => CALL_KEYS.has(key))) return null;
     const argsLookRight = isRecord(args.value) || typeof args.value === 'string';
-    if (args.present ? !argsLookRight : !isToolName(name.trim())) return null;
+    if (args.present ? !argsLookRight : !isKnownTool(name.trim())) return null;
   }
   return { name: name.trim(), arguments: args.value, id: idOf(named.data.id) };
 }

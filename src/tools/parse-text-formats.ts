@@ -8,6 +8,7 @@ import {
 } from './text-format-readers.js';
 import { readPythonicCalls } from './pythonic-calls.js';
 import { flagUnreadCallMarkup, readDeepSeekCalls, readHarmonyCalls } from './special-token-calls.js';
+import { isToolName } from './registry.js';
 import { CONSUMED, TextWorkspace, type TextCall, type TextProblem } from './text-workspace.js';
 
 export type { TextCall, TextProblem } from './text-workspace.js';
@@ -45,10 +46,10 @@ function cleanProse(text: string): string {
  * without `<|python_tag|>`, Mistral `[TOOL_CALLS]`, JSON calls in fences or prose, a reply that is only
  * pythonic calls `[name(key=value)]`, DeepSeek and harmony tokens. Call markup it cannot read is a problem,
  * never a plain answer. Reads every block, not
- * only the first.
+ * only the first. `isKnownTool` names the tools on offer (the standard ones by default).
  */
-export function extractTextCalls(content: string): TextExtraction {
-  const ws = new TextWorkspace(content);
+export function extractTextCalls(content: string, isKnownTool: (name: string) => boolean = isToolName): TextExtraction {
+  const ws = new TextWorkspace(content, isKnownTool);
   removeReasoning(ws);
   readCallBlocks(ws);
   readMistralCalls(ws);

@@ -1,17 +1,19 @@
 import { canonicalJson, readArguments, type RawCall } from './call-shape.js';
 import { readCompletion } from './completion-shape.js';
 import { extractTextCalls, type TextExtraction } from './parse-text-formats.js';
-import type { ToolCall } from './tool-schemas.js';
+import { standardTools, type ToolCall } from './registry.js';
+import type { ToolModule } from './tool-module.js';
+import type { AnyToolCall, CallOf, ToolRegistry } from './tool-registry.js';
 import { validateToolCall } from './validate-tool-call.js';
 
-export type ParseResult =
-  | { kind: 'calls'; calls: ToolCall[]; text: string | null /* any prose around the calls */; toolCallIds: (string | undefined)[] }
+export type ParseResult<C extends AnyToolCall = ToolCall> =
+  | { kind: 'calls'; calls: C[]; text: string | null /* any prose around the calls */; toolCallIds: (string | undefined)[] }
   | { kind: 'answer'; text: string }
   | { kind: 'refused'; reason: string; attempted: { name: string; arguments: unknown }[] };
 
 const NO_TEXT: TextExtraction = { calls: [], problems: [], prose: '', sawCallMarker: false };
 
-function refused(reason: string, attempted: { name: string; arguments: unknown }[]): ParseResult {
+function refused(reason: string, attempted: { name: string; arguments: unknown }[]): ParseResult<never> {
   return { kind: 'refused', reason, attempted };
 }
 
@@ -24,13 +26,16 @@ function refused(reason: string, attempted: { name: string; arguments: unknown }
  * when it tried to call anything; a cut-off plain answer is still an answer (it is not a call attempt).
  * Truncated JSON is never completed: `attempted` then holds the raw partial text, for the report only.
  * Omitted `arguments` mean none; an empty string is refused as empty arguments. The namespace is never
- * filled in here (the executor applies the default).
+ * filled in here (the executor applies the default). Calls are checked against `tools`, the standard registry
+ * unless given.
  */
-export function parseCompletion(raw: unknown): ParseResult {
+export function parseCompletion(raw: unknown): ParseResult;
+export function parseCompletion<T extends ToolModule>(raw: unknown, tools: ToolRegistry<T>): ParseResult<CallOf<T>>;
+export function parseCompletion(raw: unknown, tools: ToolRegistry = standardTools): ParseResult<AnyToolCall> {
   const turn = readCompletion(raw);
   if (turn.kind === 'error') return refused(turn.reason, []);
 
-  const text = turn.content === null ? NO_TEXT : extractTextCalls(turn.content);
+  const text = turn.content === null ? NO_TEXT : extractTextCalls(turn.content, (name) => tools.has(name));
   const found: RawCall[] = [...turn.structured, ...text.calls];
   const attempted = [
     ...found.map((call) => {
@@ -57,7 +62,7 @@ export function parseCompletion(raw: unknown): ParseResult {
   }
   if (found.length === 0) return { kind: 'answer', text: text.prose };
 
-  const calls: ToolCall[] = [];
+  const calls: AnyToolCall[] = [];
   const toolCallIds: (string | undefined)[] = [];
   const reasons: string[] = [];
   const seen = new Set<string>();
@@ -67,7 +72,7 @@ export function parseCompletion(raw: unknown): ParseResult {
       reasons.push(`${call.name}: ${args.reason}`);
       continue;
     }
-    const checked = validateToolCall(call.name, args.value);
+    const checked = validateToolCall(call.name, args.value, tools);
     if (!checked.ok) {
       reasons.push(checked.reason);
       continue;

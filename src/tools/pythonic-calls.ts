@@ -1,7 +1,6 @@
 import type { RawCall } from './call-shape.js';
 import { parseLooseJsonPrefix } from './json-repair.js';
 import { CONSUMED, type TextWorkspace } from './text-workspace.js';
-import { isToolName } from './tool-schemas.js';
 
 type Pythonic = { ok: true; calls: RawCall[] } | { ok: false; error: string; truncated: boolean };
 
@@ -64,7 +63,7 @@ export function readPythonicCalls(ws: TextWorkspace): void {
     .trim();
   const head = /^\[\s*([A-Za-z_][\w.]*)\s*\(/.exec(body);
   // Either the whole reply is shaped like a call list, or it begins by calling one of our tools.
-  if (!head || !(/\)\s*\]$/.test(body) || isToolName(head[1].replace(/^default_api\./, '')))) return;
+  if (!head || !(/\)\s*\]$/.test(body) || ws.isKnownTool(head[1].replace(/^default_api\./, '')))) return;
   ws.sawCallMarker = true;
   // eslint-disable-next-line no-control-regex -- NUL is CONSUMED (text-workspace.ts), text already read; skip it to find the call.
   const start = ws.text.search(/[^\u0000\s]/);

@@ -1,6 +1,5 @@
 import { callFromObject, type RawCall } from './call-shape.js';
 import { parseLooseJsonPrefix } from './json-repair.js';
-import { isToolName } from './tool-schemas.js';
 import { CONSUMED, callsFromValues, guessName, preview, readJsonSequence, type TextWorkspace } from './text-workspace.js';
 
 /**
@@ -245,9 +244,9 @@ function callItems(value: unknown): unknown[] {
  * broken in the middle, it is a call only if it names one of our tools or has arguments, so a sloppy JSON
  * example in an answer (`{"name": "my-app", ...}`) stays prose.
  */
-function looksLikeBrokenCall(text: string, truncated: boolean): boolean {
+function looksLikeBrokenCall(ws: TextWorkspace, text: string, truncated: boolean): boolean {
   if (truncated) return true;
-  return isToolName(guessName(text)) || /^[^{}]*\{[^{}]*["']?(?:arguments|parameters)["']?\s*:/.test(text.slice(0, 300));
+  return ws.isKnownTool(guessName(text)) || /^[^{}]*\{[^{}]*["']?(?:arguments|parameters)["']?\s*:/.test(text.slice(0, 300));
 }
 
 function nextBracket(text: string, from: number): number {
@@ -270,7 +269,7 @@ export function readBareJsonCalls(ws: TextWorkspace): void {
     const parsed = parseLooseJsonPrefix(ws.text, i);
     if (parsed.ok) {
       const items = callItems(parsed.value);
-      const calls = items.map((item) => callFromObject(item, true)).filter((call): call is RawCall => call !== null);
+      const calls = items.map((item) => callFromObject(item, true, ws.isKnownTool)).filter((call): call is RawCall => call !== null);
       if (items.length > 0 && calls.length === items.length) {
         addCalls(ws, calls, i);
         ws.sawCallMarker = true;
@@ -282,7 +281,7 @@ export function readBareJsonCalls(ws: TextWorkspace): void {
       continue;
     }
     NAMED_CALL_START.lastIndex = i;
-    if (NAMED_CALL_START.test(ws.text) && looksLikeBrokenCall(ws.text.slice(i), parsed.truncated)) {
+    if (NAMED_CALL_START.test(ws.text) && looksLikeBrokenCall(ws, ws.text.slice(i), parsed.truncated)) {
       ws.sawCallMarker = true;
       const text = ws.text.slice(i);
       const what = parsed.truncated ? 'is cut off' : `is not valid JSON (${parsed.error})`;

@@ -24,8 +24,12 @@ export class TextWorkspace {
   readonly problems: TextProblem[] = [];
   sawCallMarker = false;
 
-  constructor(text: string) {
+  /** Whether a name is one of the tools on offer: a hint that call-like text is a call. */
+  readonly isKnownTool: (name: string) => boolean;
+
+  constructor(text: string, isKnownTool: (name: string) => boolean) {
     this.text = text.split(CONSUMED).join('');
+    this.isKnownTool = isKnownTool;
   }
 
   consume(start: number, end: number): void {

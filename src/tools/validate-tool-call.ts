@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { isToolName, toolSchemas, type ToolCall } from './tool-schemas.js';
+import { standardTools, type ToolCall } from './registry.js';
+import type { ToolModule } from './tool-module.js';
+import type { AnyToolCall, CallOf, ToolRegistry } from './tool-registry.js';
 
-export type ValidationResult = { ok: true; call: ToolCall } | { ok: false; reason: string };
+export type ValidationResult<C extends AnyToolCall = ToolCall> = { ok: true; call: C } | { ok: false; reason: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -80,21 +82,23 @@ function describeIssue(issue: z.core.$ZodIssue, args: Record<string, unknown>, s
 }
 
 /**
- * Checks a call against the catalog: a known tool, arguments that form a JSON object and satisfy the tool's
- * strict schema after the unambiguous coercions. Omitted arguments (undefined or null) mean "no arguments".
+ * Checks a call against a registry (the standard one unless given): a known tool, arguments that form a JSON
+ * object and satisfy the tool's strict schema after the unambiguous coercions. Omitted arguments (undefined or
+ * null) mean "no arguments".
  */
-export function validateToolCall(name: string, rawArgs: unknown): ValidationResult {
-  if (!isToolName(name)) return { ok: false, reason: `unknown tool ${preview(name)}` };
+export function validateToolCall(name: string, rawArgs: unknown): ValidationResult;
+export function validateToolCall<T extends ToolModule>(name: string, rawArgs: unknown, tools: ToolRegistry<T>): ValidationResult<CallOf<T>>;
+export function validateToolCall(name: string, rawArgs: unknown, tools: ToolRegistry = standardTools): ValidationResult<AnyToolCall> {
+  const tool = tools.get(name);
+  if (!tool) return { ok: false, reason: `unknown tool ${preview(name)}` };
   if (rawArgs !== undefined && rawArgs !== null && !isRecord(rawArgs)) {
     return { ok: false, reason: `${name}: arguments must be a JSON object, got ${preview(rawArgs)}` };
   }
-  const schema = toolSchemas[name];
-  const args = coerceArguments(schema, rawArgs ?? {});
-  const parsed = schema.safeParse(args);
+  const args = coerceArguments(tool.schema, rawArgs ?? {});
+  const parsed = tool.schema.safeParse(args);
   if (!parsed.success) {
-    const reasons = new Set(parsed.error.issues.map((issue) => describeIssue(issue, args, schema)));
+    const reasons = new Set(parsed.error.issues.map((issue) => describeIssue(issue, args, tool.schema)));
     return { ok: false, reason: `${name}: ${[...reasons].join('; ')}` };
   }
-  // The schema for `name` produced these arguments, so the pair is one member of the ToolCall union.
-  return { ok: true, call: { name, arguments: parsed.data } as ToolCall };
+  return { ok: true, call: { name: tool.name, arguments: parsed.data } };
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AGENT_NOTE_PREFIX } from '../../src/tools/agent-messages.js';
-import { TOOL_NAMES } from '../../src/tools/catalog.js';
+import { AGENT_NOTE_PREFIX } from '../../src/agent/messages.js';
+import { TOOL_NAMES } from '../../src/tools/registry.js';
 import { fakeToolCall, chatCompletion } from '../support/fake-openai-server.js';
 import { match } from '../support/matchers.js';
 import {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runTool } from '../../src/cluster/executor.js';
+import { runTool } from '../../src/tools/run-tool.js';
 import { openAiError } from '../support/fake-openai-server.js';
 import { nemotronToolCall, OFFLINE_MARKER_EN, OFFLINE_MARKER_ZH_TW, startHarness, type Harness } from './helpers.js';
 

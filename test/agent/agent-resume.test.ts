@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { agentStateSchema, type AgentOutcome, type AgentState } from '../../src/tools/agent.js';
-import { runTool } from '../../src/cluster/executor.js';
+import { agentStateSchema, type AgentOutcome, type AgentState } from '../../src/agent/agent.js';
+import { runTool } from '../../src/tools/run-tool.js';
 import { chatCompletion, fakeToolCall } from '../support/fake-openai-server.js';
 import { match } from '../support/matchers.js';
 import { lastToolResult, messagesOf, nemotronSays, nemotronToolCall, startHarness, NEMOTRON_MODEL, type Harness } from './helpers.js';

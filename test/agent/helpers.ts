@@ -8,7 +8,7 @@ import { withProviderDefaults } from '../../src/llm/provider-defaults.js';
 import type { ProviderName } from '../../src/llm/provider-names.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createOfflineProvider } from '../../src/offline/provider.js';
-import { createAgent, type Agent, type AgentDeps } from '../../src/tools/agent.js';
+import { createAgent, type Agent, type AgentDeps } from '../../src/agent/agent.js';
 import { chatCompletion, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply } from '../support/fake-openai-server.js';
 import { deleteKeys, testRedis, uniquePrefix } from '../support/redis.js';
 
@@ -21,6 +21,8 @@ export const OFFLINE_MARKER_ZH_TW = '🔌 離線模式：依規則產生的回�
 
 export interface Harness {
   agent: Agent;
+  /** What `agent` was made from, to make another one (over another registry) against the same fakes. */
+  deps: AgentDeps;
   /** The simulated cluster behind the scoped executor, to check what ran. */
   cluster: SimulatedCluster;
   executor: AgentDeps['executor'];
@@ -63,7 +65,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     allowedNamespaces: [],
     protectedNamespaces: DEFAULT_PROTECTED_NAMESPACES,
   });
-  const agent = createAgent({
+  const deps: AgentDeps = {
     chain,
     executor,
     logger,
@@ -71,9 +73,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     protectedNamespaces: DEFAULT_PROTECTED_NAMESPACES,
     defaultNamespace: 'default',
     ...(options.limits ? { limits: options.limits } : {}),
-  });
+  };
+  const agent = createAgent(deps);
   return {
     agent,
+    deps,
     cluster,
     executor,
     nemotron,

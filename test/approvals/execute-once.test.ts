@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { createApprovalFlow, OUTCOME_UNKNOWN, type ApprovalFlow, type ApprovalScheduler } from '../../src/approvals/flow.js';
 import { createChatModeStore } from '../../src/approvals/chat-mode.js';
-import type { ToolCall } from '../../src/tools/catalog.js';
+import type { ToolCall } from '../../src/tools/registry.js';
 import { createApprovalStore } from '../../src/approvals/store.js';
 import { createAuditTrail } from '../../src/audit/trail.js';
 import type { ApprovalPresenter } from '../../src/approvals/presenter.js';

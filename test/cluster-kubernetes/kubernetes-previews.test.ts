@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WriteToolCall } from '../../src/cluster/tool-args.js';
+import type { ChangeRequest } from '../../src/cluster/executor.js';
 import { API_POD, WEB_PODS } from './fake-cluster-fixture.js';
 import { startFakeCluster, type FakeCluster } from './fake-cluster.js';
 
@@ -42,7 +42,7 @@ const SECRET_MANIFEST = [
   '  CACHE_TTL: "60"',
 ].join('\n');
 
-const CALLS: WriteToolCall[] = [
+const CALLS: ChangeRequest[] = [
   { name: 'scale_deployment', arguments: { namespace: 'prod', name: 'web', replicas: 5 } },
   { name: 'restart_deployment', arguments: { namespace: 'prod', name: 'web' } },
   { name: 'rollback_deployment', arguments: { namespace: 'prod', name: 'web' } },

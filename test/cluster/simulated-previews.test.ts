@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { WriteToolCall } from '../../src/cluster/tool-args.js';
+import type { ChangeRequest } from '../../src/cluster/executor.js';
 import { expectClusterError, simulatedClusterAt } from './helpers.js';
 
-const allWrites: WriteToolCall[] = [
+const allWrites: ChangeRequest[] = [
   { name: 'restart_deployment', arguments: { name: 'api', namespace: 'prod' } },
   { name: 'scale_deployment', arguments: { name: 'web', namespace: 'prod', replicas: 1 } },
   { name: 'rollback_deployment', arguments: { name: 'api', namespace: 'prod' } },

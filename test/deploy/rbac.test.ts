@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESOURCE_KIND_INFO } from '../../src/cluster/resource-kinds.js';
-import { isReadOnly, RESOURCE_KINDS, TOOL_NAMES, type ResourceKind, type ToolName } from '../../src/tools/catalog.js';
+import { isReadOnly } from '../../src/tools/risk.js';
+import { RESOURCE_KINDS, type ResourceKind } from '../../src/cluster/resource-kinds.js';
+import { TOOL_NAMES, type ToolName } from '../../src/tools/registry.js';
 import { allOf, bindingSchema, clusterRoleSchema, deploymentSchema, pick, type Binding } from './kube-objects.js';
 import { DEPLOY_DIR, renderKustomization, type KubeObject } from './kustomize-render.js';
 import { grant, grantsOfMapRules, grantsOfPolicyRules, READ_VERBS, readRbacMap, sorted, verbOf, type Grant } from './rbac-map.js';

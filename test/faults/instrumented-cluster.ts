@@ -1,5 +1,5 @@
 import type { ClusterExecutor } from '../../src/cluster/executor.js';
-import { READ_TOOL_NAMES, WRITE_TOOL_NAMES, type ToolName } from '../../src/cluster/tool-args.js';
+import { READ_TOOL_NAMES, WRITE_TOOL_NAMES, type ToolName } from '../../src/tools/registry.js';
 
 export type ToolEffect = 'read' | 'write' | 'preview';
 

@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
-import { isToolName, validateToolCall } from '../../tools/catalog.js';
+import { isToolName } from '../../tools/registry.js';
+import { validateToolCall } from '../../tools/validate-tool-call.js';
 import type { ConversationContext } from '../conversations.js';
 import { replyHtml } from '../reply.js';
 import { executeRunCall, requesterName } from '../run/execute-call.js';

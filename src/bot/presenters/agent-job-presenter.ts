@@ -1,4 +1,4 @@
-import type { AgentJobPresenter } from '../../runtime/agent-job-presenter.js';
+import type { AgentJobPresenter } from '../../agent/job-presenter.js';
 import { markdownToTelegramHtml } from '../../html/markdown.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { ChatOutput } from '../chat-output.js';

@@ -1,4 +1,4 @@
-import type { AgentOutcome } from '../../tools/agent.js';
+import type { AgentOutcome } from '../../agent/agent.js';
 import { escapeHtml } from '../../html/telegram-html.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { Locale } from '../../i18n/locale.js';

@@ -1,5 +1,5 @@
 import type { ProposeResult } from '../../approvals/flow.js';
-import type { ToolCall } from '../../tools/catalog.js';
+import type { ToolCall } from '../../tools/registry.js';
 import { escapeHtml } from '../../html/telegram-html.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { Locale } from '../../i18n/locale.js';

@@ -1,5 +1,6 @@
 import { type z } from 'zod';
-import { toolSchemas, type ToolName } from '../../tools/catalog.js';
+import { standardTools } from '../../tools/registry.js';
+import { toolOf, type ToolRegistry } from '../../tools/tool-registry.js';
 import { coerceArguments, describeValueIssue } from '../../tools/validate-tool-call.js';
 
 export type FieldCheck = { ok: true; value: unknown } | { ok: false; reason: string };
@@ -13,8 +14,8 @@ function describe(issue: z.core.$ZodIssue, key: string, raw: string): string {
  * One value of a guided /run, checked on its own against the catalog field (same coercions as validateToolCall:
  * "3" → 3), so a bad value is asked again at once. The whole call is still validated by validateToolCall at the end.
  */
-export function checkField(tool: ToolName, key: string, raw: string): FieldCheck {
-  const schema = toolSchemas[tool];
+export function checkField(tool: string, key: string, raw: string, tools: ToolRegistry = standardTools): FieldCheck {
+  const { schema } = toolOf(tools, { name: tool });
   const field = (schema.shape as Record<string, z.ZodType | undefined>)[key];
   if (!field || !Object.hasOwn(schema.shape, key)) return { ok: false, reason: `${tool} has no argument "${key}"` };
   const value = coerceArguments(schema, { [key]: raw.trim() })[key];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOOL_NAMES } from '../../tools/catalog.js';
+import { TOOL_NAMES } from '../../tools/registry.js';
 import { guidedSteps, needsNamespace, unaskedOptions } from './guided-plan.js';
 import { toolParameters } from './tool-parameters.js';
 

@@ -1,4 +1,6 @@
-import { isReadOnly, type ResourceKind, type ToolName } from '../../tools/catalog.js';
+import { isReadOnly } from '../../tools/risk.js';
+import type { ResourceKind } from '../../cluster/resource-kinds.js';
+import type { ToolName } from '../../tools/registry.js';
 import { toolParameters, type ToolParameter } from './tool-parameters.js';
 
 /** Where the buttons of a resource step come from. */

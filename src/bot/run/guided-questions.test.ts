@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOOL_NAMES } from '../../tools/catalog.js';
+import { TOOL_NAMES } from '../../tools/registry.js';
 import { htmlToPlainText } from '../../html/telegram-html.js';
 import { createI18n, translatorFrom } from '../i18n.js';
 import { kindQuestion, MAX_LIST_BUTTONS, namesQuestion, toolQuestion, valueHint, valueQuestion } from './guided-questions.js';

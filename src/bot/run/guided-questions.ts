@@ -1,4 +1,5 @@
-import { RESOURCE_KINDS, TOOL_NAMES, isToolName, type ToolName } from '../../tools/catalog.js';
+import { RESOURCE_KINDS } from '../../cluster/resource-kinds.js';
+import { isToolName, TOOL_NAMES, type ToolName } from '../../tools/registry.js';
 import { escapeHtml } from '../../html/telegram-html.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { Locale } from '../../i18n/locale.js';

@@ -2,7 +2,9 @@
  * The typed form of /run: `/run <tool> key=value ...`, values optionally quoted, and for apply_manifest the YAML
  * on the lines after the first. Parsing only splits the text; the catalog validates what comes out.
  */
-import { BODY_PARAMETERS } from './tool-parameters.js';
+import { standardTools } from '../../tools/registry.js';
+import type { ToolRegistry } from '../../tools/tool-registry.js';
+import { bodyParameterOf } from './tool-parameters.js';
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -60,7 +62,7 @@ export function normalizeToolName(name: string): string {
 }
 
 /** `text` is what follows the command (grammY's ctx.match): empty means the guided flow. */
-export function parseRunCommand(text: string): ParsedRunCommand {
+export function parseRunCommand(text: string, tools: ToolRegistry = standardTools): ParsedRunCommand {
   const newline = text.indexOf('\n');
   const head = (newline === -1 ? text : text.slice(0, newline)).trim();
   const body = newline === -1 ? '' : unfence(text.slice(newline + 1).replace(/\s+$/, ''));
@@ -85,7 +87,7 @@ export function parseRunCommand(text: string): ParsedRunCommand {
   }
 
   if (body.trim() !== '') {
-    const bodyKey = BODY_PARAMETERS[tool];
+    const bodyKey = bodyParameterOf(tool, tools);
     if (bodyKey === undefined) return { kind: 'error', problem: 'unexpected_body', tool, token: '' };
     if (seen.has(bodyKey)) return { kind: 'error', problem: 'duplicate_key', tool, token: bodyKey };
     args[bodyKey] = body;
@@ -99,8 +101,8 @@ function quoteIfNeeded(value: string): string {
 }
 
 /** The typed form of a call, to teach it after a guided run. A manifest goes on the next lines. */
-export function formatRunCommand(call: { name: string; arguments: Record<string, unknown> }): string {
-  const bodyKey = BODY_PARAMETERS[call.name];
+export function formatRunCommand(call: { name: string; arguments: Record<string, unknown> }, tools: ToolRegistry = standardTools): string {
+  const bodyKey = bodyParameterOf(call.name, tools);
   const pairs = Object.entries(call.arguments)
     .filter(([key, value]) => value !== undefined && key !== bodyKey)
     .map(([key, value]) => `${key}=${quoteIfNeeded(String(value))}`);

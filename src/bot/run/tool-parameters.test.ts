@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOOL_NAMES } from '../../tools/catalog.js';
+import { TOOL_NAMES } from '../../tools/registry.js';
 import { toolParameters, usageLine } from './tool-parameters.js';
 
 describe('tool parameters from the catalog schema', () => {

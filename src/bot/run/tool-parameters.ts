@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { toolJsonSchema, type ToolName } from '../../tools/catalog.js';
+import { toolJsonSchema } from '../../tools/json-schemas.js';
+import { standardTools } from '../../tools/registry.js';
+import { toolOf, type ToolRegistry } from '../../tools/tool-registry.js';
 
 /** One parameter of a catalog tool, read from the JSON schema the catalog generates from its zod schema. */
 export interface ToolParameter {
@@ -26,8 +28,8 @@ const objectSchema = z.looseObject({
 const NO_MAXIMUM = 1_000_000_000;
 
 /** Parameters in the catalog's order (required ones are not moved first: the usage line keeps the schema's order). */
-export function toolParameters(tool: ToolName): ToolParameter[] {
-  const schema = objectSchema.parse(toolJsonSchema(tool));
+export function toolParameters(tool: string, tools: ToolRegistry = standardTools): ToolParameter[] {
+  const schema = objectSchema.parse(toolJsonSchema(toolOf(tools, { name: tool })));
   return Object.entries(schema.properties).map(([key, property]) => {
     const type = property.enum ? 'enum' : property.type === 'integer' ? 'integer' : property.type === 'boolean' ? 'boolean' : 'string';
     return {
@@ -56,16 +58,18 @@ export function valuePlaceholder(parameter: ToolParameter): string {
   }
 }
 
-/** The manifest of apply_manifest is written on the lines after the command, not as key=value. */
-export const BODY_PARAMETERS: Readonly<Record<string, string | undefined>> = { apply_manifest: 'manifest' };
+/** The argument written on the lines after the command instead of as key=value (apply_manifest's manifest), if any. */
+export function bodyParameterOf(tool: string, tools: ToolRegistry = standardTools): string | undefined {
+  return tools.get(tool)?.bodyParameter;
+}
 
 /**
  * The usage line for a tool, from its schema: required parameters plain, optional ones in [brackets].
  * Plain text; the caller escapes it for HTML.
  */
-export function usageLine(tool: ToolName): string {
-  const body = BODY_PARAMETERS[tool];
-  const parts = toolParameters(tool)
+export function usageLine(tool: string, tools: ToolRegistry = standardTools): string {
+  const body = bodyParameterOf(tool, tools);
+  const parts = toolParameters(tool, tools)
     .filter((p) => p.key !== body)
     .map((p) => {
       const pair = `${p.key}=${valuePlaceholder(p)}`;

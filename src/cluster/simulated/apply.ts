@@ -5,7 +5,7 @@ import { isClusterScopedKind, parseManifestDocuments, type ManifestDocument } fr
 import { catalogKindOf, kubectlResourceName } from '../resource-kinds.js';
 import type { AppliedObject, JsonObject, JsonValue } from '../results.js';
 import { unifiedDiff } from '../text-diff.js';
-import type { ApplyManifestArgs } from '../tool-args.js';
+import type { ManifestRequest } from '../capability-inputs.js';
 import { requireNamespace, SIMULATED_FALLBACK_NAMESPACE } from './lookups.js';
 import { manifestYaml, readPodContainers, readWorkloadSpec, renderContainer, renderObject, renderWorkload } from './manifests.js';
 import { randomInt } from './random.js';
@@ -239,7 +239,7 @@ function applyDocument(state: SimulatedState, document: ManifestDocument, fallba
   return applyObject(state, document, namespace, now);
 }
 
-export function applyManifest(state: SimulatedState, args: ApplyManifestArgs, now: number): SimulatedWriteOutcome {
+export function applyManifest(state: SimulatedState, args: ManifestRequest, now: number): SimulatedWriteOutcome {
   const documents = parseManifestDocuments(args.manifest);
   const fallback = args.namespace ?? SIMULATED_FALLBACK_NAMESPACE;
   const outcomes = documents.map((document) => applyDocument(state, document, fallback, now));

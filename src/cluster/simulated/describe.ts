@@ -5,7 +5,7 @@ import { formatAge } from '../format-age.js';
 import { CONTAINER_START_DELAY_MS } from './container-health.js';
 import { RESOURCE_KIND_INFO } from '../resource-kinds.js';
 import type { JsonObject, JsonValue, ResourceDescription } from '../results.js';
-import type { DescribeResourceArgs } from '../tool-args.js';
+import type { ObjectRef } from '../capability-inputs.js';
 import { matchesInvolvedObject, namespaceEvents } from './event-queries.js';
 import { eventSummary, isEventLive } from './events.js';
 import { requireNamespace, requireNode, requireObject, requirePod, requireWorkload } from './lookups.js';
@@ -144,7 +144,7 @@ function serviceEndpoints(state: SimulatedState, namespace: string, spec: JsonVa
     .sort();
 }
 
-export function describeResource(state: SimulatedState, args: DescribeResourceArgs, now: number): ResourceDescription {
+export function describeResource(state: SimulatedState, args: ObjectRef, now: number): ResourceDescription {
   const meta = (createdAt: number, labels: Record<string, string>, annotations: Record<string, string>) => ({
     createdAt: iso(createdAt),
     age: formatAge(now - createdAt),

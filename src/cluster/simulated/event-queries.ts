@@ -1,5 +1,5 @@
 import { catalogKindOf } from '../resource-kinds.js';
-import { RESOURCE_KINDS } from '../tool-args.js';
+import { RESOURCE_KINDS } from '../resource-kinds.js';
 import { isEventLive } from './events.js';
 import { derivedPodEvents } from './pod-events.js';
 import type { SimulatedEvent, SimulatedState } from './state.js';

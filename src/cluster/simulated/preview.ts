@@ -1,5 +1,5 @@
 import type { ChangePreview, JsonObject } from '../results.js';
-import type { WriteToolCall } from '../tool-args.js';
+import type { ChangeRequest } from '../executor.js';
 import { cloneState, podKey, type SimulatedState } from './state.js';
 import { runSimulatedWrite } from './writes.js';
 
@@ -7,7 +7,7 @@ import { runSimulatedWrite } from './writes.js';
  * Runs the write on a copy of the state and reports the difference, so the preview shows exactly what the
  * write would do. The state passed in is never touched.
  */
-export function previewSimulatedWrite(state: SimulatedState, call: WriteToolCall, now: number): ChangePreview {
+export function previewSimulatedWrite(state: SimulatedState, call: ChangeRequest, now: number): ChangePreview {
   const working = cloneState(state);
   const outcome = runSimulatedWrite(working, call, now);
   const { result } = outcome;

@@ -3,7 +3,7 @@
 import { DEFAULT_EVENT_LIMIT, DEFAULT_LOG_TAIL_LINES } from '../executor.js';
 import { matchesLabelSelector, parseLabelSelector } from '../label-selector.js';
 import type { DeploymentSummary, EventSummary, NodeSummary, PodLogs, PodSummary, RolloutRevision } from '../results.js';
-import type { GetPodLogsArgs, GetRolloutHistoryArgs, ListDeploymentsArgs, ListEventsArgs, ListPodsArgs } from '../tool-args.js';
+import type { DeploymentRef, EventQuery, NamespaceQuery, PodLogQuery, PodQuery } from '../capability-inputs.js';
 import { matchesInvolvedObject, namespaceEvents } from './event-queries.js';
 import { eventSummary } from './events.js';
 import { notFound, requireNamespace, requirePod, requireWorkload } from './lookups.js';
@@ -14,7 +14,7 @@ import { deploymentSummary, iso, nodeSummary, podSummary } from './views.js';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
-export function listPods(state: SimulatedState, args: ListPodsArgs, now: number): PodSummary[] {
+export function listPods(state: SimulatedState, args: PodQuery, now: number): PodSummary[] {
   const namespace = requireNamespace(state, args.namespace);
   const selector = parseLabelSelector(args.label_selector ?? '');
   return [...state.pods.values()]
@@ -23,7 +23,7 @@ export function listPods(state: SimulatedState, args: ListPodsArgs, now: number)
     .map((pod) => podSummary(state, pod, now));
 }
 
-export function getPodLogs(state: SimulatedState, args: GetPodLogsArgs, now: number): PodLogs {
+export function getPodLogs(state: SimulatedState, args: PodLogQuery, now: number): PodLogs {
   const namespace = requireNamespace(state, args.namespace);
   const pod = requirePod(state, namespace, args.pod);
   // Like kubectl, the first container is the default one.
@@ -43,7 +43,7 @@ export function getPodLogs(state: SimulatedState, args: GetPodLogsArgs, now: num
   return { pod: pod.name, namespace, container: container.name, previous, lines, truncated };
 }
 
-export function listEvents(state: SimulatedState, args: ListEventsArgs, now: number): EventSummary[] {
+export function listEvents(state: SimulatedState, args: EventQuery, now: number): EventSummary[] {
   const namespace = requireNamespace(state, args.namespace);
   const filter = args.involved_object;
   return namespaceEvents(state, namespace, now)
@@ -52,7 +52,7 @@ export function listEvents(state: SimulatedState, args: ListEventsArgs, now: num
     .map(eventSummary);
 }
 
-export function listDeployments(state: SimulatedState, args: ListDeploymentsArgs, now: number): DeploymentSummary[] {
+export function listDeployments(state: SimulatedState, args: NamespaceQuery, now: number): DeploymentSummary[] {
   const namespace = requireNamespace(state, args.namespace);
   return [...state.workloads.values()]
     .filter((workload) => workload.kind === 'Deployment' && workload.namespace === namespace)
@@ -60,7 +60,7 @@ export function listDeployments(state: SimulatedState, args: ListDeploymentsArgs
     .map((workload) => deploymentSummary(state, workload, now));
 }
 
-export function getRolloutHistory(state: SimulatedState, args: GetRolloutHistoryArgs): RolloutRevision[] {
+export function getRolloutHistory(state: SimulatedState, args: DeploymentRef): RolloutRevision[] {
   const namespace = requireNamespace(state, args.namespace);
   const workload = requireWorkload(state, 'Deployment', namespace, args.name);
   return [...workload.history]

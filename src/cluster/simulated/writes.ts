@@ -4,13 +4,8 @@ import { z } from 'zod';
 import { ClusterError } from '../cluster-error.js';
 import { RESOURCE_KIND_INFO, kubectlResourceName, kubectlResourceType } from '../resource-kinds.js';
 import type { ChangeResult, JsonObject } from '../results.js';
-import type {
-  DeleteResourceArgs,
-  RestartDeploymentArgs,
-  RollbackDeploymentArgs,
-  ScaleDeploymentArgs,
-  WriteToolCall,
-} from '../tool-args.js';
+import type { ChangeRequest } from '../executor.js';
+import type { DeploymentRef, ObjectRef, RollbackRequest, ScaleRequest } from '../capability-inputs.js';
 import { applyManifest } from './apply.js';
 import { notFound, requireNamespace, requireNode, requireObject, requirePod, requireWorkload } from './lookups.js';
 import { podStatus } from './pod-status.js';
@@ -59,7 +54,7 @@ function autoscalerNote(state: SimulatedState, workload: SimulatedWorkload): str
   return [];
 }
 
-export function restartDeployment(state: SimulatedState, args: RestartDeploymentArgs, now: number): SimulatedWriteOutcome {
+export function restartDeployment(state: SimulatedState, args: DeploymentRef, now: number): SimulatedWriteOutcome {
   const workload = deploymentOf(state, args);
   const before = { revision: workload.revision, pods: podNames(state, workload) };
   const restartedAt = iso(now);
@@ -84,7 +79,7 @@ export function restartDeployment(state: SimulatedState, args: RestartDeployment
   };
 }
 
-export function scaleDeployment(state: SimulatedState, args: ScaleDeploymentArgs, now: number): SimulatedWriteOutcome {
+export function scaleDeployment(state: SimulatedState, args: ScaleRequest, now: number): SimulatedWriteOutcome {
   if (!Number.isInteger(args.replicas) || args.replicas < 0) {
     throw new ClusterError('invalid', `replicas must be a whole number of at least 0, not ${args.replicas}`, {
       field: 'replicas',
@@ -117,7 +112,7 @@ export function scaleDeployment(state: SimulatedState, args: ScaleDeploymentArgs
   };
 }
 
-export function rollbackDeployment(state: SimulatedState, args: RollbackDeploymentArgs, now: number): SimulatedWriteOutcome {
+export function rollbackDeployment(state: SimulatedState, args: RollbackRequest, now: number): SimulatedWriteOutcome {
   const workload = deploymentOf(state, args);
   const older = workload.history.filter((entry) => entry.revision < workload.revision).sort((a, b) => b.revision - a.revision);
   const target = args.revision === undefined ? older[0] : workload.history.find((entry) => entry.revision === args.revision);
@@ -149,7 +144,7 @@ export function rollbackDeployment(state: SimulatedState, args: RollbackDeployme
   };
 }
 
-export function deleteResource(state: SimulatedState, args: DeleteResourceArgs, now: number): SimulatedWriteOutcome {
+export function deleteResource(state: SimulatedState, args: ObjectRef, now: number): SimulatedWriteOutcome {
   const info = RESOURCE_KIND_INFO[args.kind];
   const deleted = (namespace: string | undefined, before: JsonObject, notes: string[]): SimulatedWriteOutcome => {
     reconcile(state, now);
@@ -205,7 +200,7 @@ export function deleteResource(state: SimulatedState, args: DeleteResourceArgs, 
   return deleted(namespace, before, []);
 }
 
-export function runSimulatedWrite(state: SimulatedState, call: WriteToolCall, now: number): SimulatedWriteOutcome {
+export function runSimulatedWrite(state: SimulatedState, call: ChangeRequest, now: number): SimulatedWriteOutcome {
   switch (call.name) {
     case 'restart_deployment':
       return restartDeployment(state, call.arguments, now);

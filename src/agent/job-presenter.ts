@@ -1,7 +1,7 @@
 import type { ProposeResult } from '../approvals/flow.js';
 import type { Locale } from '../i18n/locale.js';
-import type { AgentOutcome } from '../tools/agent.js';
-import type { ToolCall } from '../tools/catalog.js';
+import type { AgentOutcome } from './agent.js';
+import type { ToolCall } from '../tools/registry.js';
 
 /** The chat a background request came from, and the reference the user sees ("#ref"). */
 export interface AgentJobChat {

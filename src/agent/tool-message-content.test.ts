@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionContent, errorContent, readToolResultContent, repeatContent, resultContent } from './agent-tool-result.js';
+import { decisionContent, errorContent, readToolResultContent, repeatContent, resultContent } from './tool-message-content.js';
 
 const pods = Array.from({ length: 200 }, (_, i) => ({ name: `pod-${i}`, phase: 'Running', message: 'x'.repeat(100) }));
 

@@ -4,8 +4,8 @@ import type { ModelChain } from '../llm/chain.js';
 import { OFFLINE_PROVIDER, type ChainLinkName, type ProviderName } from '../llm/provider-names.js';
 import { ChainCancelledError, ChainExhaustedError, type ChatMessage } from '../llm/types.js';
 import type { OfflineProvider } from '../offline/provider.js';
-import { AgentCancelledError } from './agent-errors.js';
-import type { AgentUsage } from './agent-state.js';
+import { AgentCancelledError } from './cancelled.js';
+import type { AgentUsage } from './stored-state.js';
 
 export interface ModelTurn {
   raw: unknown;

@@ -1,18 +1,7 @@
-import type OpenAI from 'openai';
 import { systemPrompt } from '../chat/system-prompt.js';
 import type { TaskLabel } from '../routing/tasks.js';
-import { isReadOnly, openAiTools } from './catalog.js';
-import { AGENT_NOTE_PREFIX } from './agent-messages.js';
-
-/** Tasks that may propose changes; every other task sees and may use the read-only tools alone. */
-export function taskAllowsChanges(task: TaskLabel): boolean {
-  return task === 'k8s_operation' || task === 'tool_calling';
-}
-
-/** The `tools` sent with every model call of this task. */
-export function toolsForTask(task: TaskLabel): OpenAI.ChatCompletionTool[] {
-  return taskAllowsChanges(task) ? openAiTools() : openAiTools(isReadOnly);
-}
+import { AGENT_NOTE_PREFIX } from './messages.js';
+import { taskAllowsChanges } from './task-tools.js';
 
 /** The chat system prompt (persona, language, task) plus the rules of working with tools. */
 export function agentSystemPrompt(locale: 'en' | 'zh-TW', task: TaskLabel, defaultNamespace: string): string {

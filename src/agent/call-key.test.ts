@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callKey } from './agent-call-key.js';
+import { callKey } from './call-key.js';
 
 describe('identical tool calls', () => {
   it('are the same tool with the same arguments in any key order', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../llm/types.js';
-import { AGENT_NOTE_PREFIX } from './agent-messages.js';
-import { assistantTurnFor, refusedTurnMessages } from './agent-turn-messages.js';
+import { AGENT_NOTE_PREFIX } from './messages.js';
+import { assistantTurnFor, refusedTurnMessages } from './turn-messages.js';
 
 /** A message's content, which for the refusals and notes written here is always plain text. */
 function textOf(message: ChatMessage | undefined): string {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { assistantMessageForHistory } from '../llm/assistant-message.js';
 import type { ChatMessage } from '../llm/types.js';
-import { agentNote, assistantToolCallMessage, toolMessage, type IdentifiedCall } from './agent-messages.js';
-import { errorContent } from './agent-tool-result.js';
+import { agentNote, assistantToolCallMessage, toolMessage, type IdentifiedCall } from './messages.js';
+import { errorContent } from './tool-message-content.js';
 
 const rawTurnSchema = z.looseObject({
   choices: z

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../llm/types.js';
-import type { ToolCall } from './catalog.js';
+import type { AnyToolCall } from '../tools/tool-registry.js';
 
 /**
  * Notes the agent adds to the conversation (a refused call, the step limit) travel as user messages, because
@@ -22,7 +22,7 @@ export function toolMessage(toolCallId: string, content: string): ChatMessage {
 
 export interface IdentifiedCall {
   id: string;
-  call: ToolCall;
+  call: AnyToolCall;
 }
 
 /**
