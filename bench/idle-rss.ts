@@ -23,10 +23,9 @@ const GOAL_MB = 120;
 const RUNTIME_DEPS = [
   'grammy',
   '@grammyjs/runner',
-  '@grammyjs/i18n',
   '@grammyjs/conversations',
   '@grammyjs/auto-retry',
-  '@grammyjs/storage-redis',
+  '@fluent/bundle',
   'bullmq',
   'ioredis',
   'openai',

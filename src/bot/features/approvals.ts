@@ -1,13 +1,15 @@
 import { Composer } from 'grammy';
 import type { Redis } from 'ioredis';
 import type { ApprovalFlow } from '../../approvals/flow.js';
-import { decodeCallbackData } from '../callback-data.js';
+import { approvalButton } from '../callback-data.js';
 import type { BotContext } from '../context.js';
+import type { Translate } from '../../i18n/translator.js';
 
 export interface ApprovalFeatureDeps {
   flow: ApprovalFlow;
   redis: Redis;
   keyPrefix: string;
+  t: Translate;
   /** Starts the typed-name confirmation for a self-approval (one-person setups). */
   confirmSelfApproval: (ctx: BotContext, approvalId: string) => Promise<void>;
   reasonWindowSeconds?: number;
@@ -22,11 +24,11 @@ export function approvalFeature(deps: ApprovalFeatureDeps): Composer<BotContext>
   const composer = new Composer<BotContext>();
   const reasonKey = (chatId: number, promptId: number) => `${deps.keyPrefix}reject-reason:${chatId}:${promptId}`;
 
-  composer.callbackQuery(/^a\d*:/, async (ctx) => {
-    const action = decodeCallbackData(ctx.callbackQuery.data);
-    if (!action || action.kind !== 'approval') {
+  composer.callbackQuery(approvalButton.filter, async (ctx) => {
+    const action = approvalButton.unpack(ctx.callbackQuery.data);
+    if (!action) {
       ctx.logger.warn({ data: ctx.callbackQuery.data.slice(0, 64) }, 'forged or unknown approval token refused');
-      await ctx.answerCallbackQuery({ text: ctx.t('approval-tap-invalid'), show_alert: true });
+      await ctx.answerCallbackQuery({ text: deps.t(ctx.locale, 'approval-tap-invalid'), show_alert: true });
       return;
     }
     const result = await deps.flow.decide({
@@ -40,10 +42,10 @@ export function approvalFeature(deps: ApprovalFeatureDeps): Composer<BotContext>
       case 'approved':
       case 'rejected':
       case 'cancelled':
-        await ctx.answerCallbackQuery({ text: ctx.t(`approval-tap-${result.kind}`) });
+        await ctx.answerCallbackQuery({ text: deps.t(ctx.locale, `approval-tap-${result.kind}`) });
         await deps.flow.refreshCard(result.record);
         if (result.kind === 'rejected' && ctx.chat) {
-          const prompt = await ctx.reply(ctx.t('approval-reason-prompt'), {
+          const prompt = await ctx.reply(deps.t(ctx.locale, 'approval-reason-prompt'), {
             reply_markup: { force_reply: true, selective: true },
             ...(result.record.cardMessageId
               ? { reply_parameters: { message_id: result.record.cardMessageId, allow_sending_without_reply: true } }
@@ -58,15 +60,15 @@ export function approvalFeature(deps: ApprovalFeatureDeps): Composer<BotContext>
         }
         return;
       case 'denied':
-        await ctx.answerCallbackQuery({ text: ctx.t(`approval-denied-${result.reason}`), show_alert: true });
+        await ctx.answerCallbackQuery({ text: deps.t(ctx.locale, `approval-denied-${result.reason}`), show_alert: true });
         return;
       case 'needs_confirmation':
-        await ctx.answerCallbackQuery({ text: ctx.t('approval-tap-confirm', { target: result.target }) });
+        await ctx.answerCallbackQuery({ text: deps.t(ctx.locale, 'approval-tap-confirm', { target: result.target }) });
         await deps.confirmSelfApproval(ctx, result.record.id);
         return;
       case 'stale':
         log.info({ reason: result.reason }, 'stale approval tap');
-        await ctx.answerCallbackQuery({ text: ctx.t(`approval-stale-${result.reason}`), show_alert: true });
+        await ctx.answerCallbackQuery({ text: deps.t(ctx.locale, `approval-stale-${result.reason}`), show_alert: true });
         if (result.record) await deps.flow.refreshCard(result.record);
         return;
     }
@@ -82,7 +84,7 @@ export function approvalFeature(deps: ApprovalFeatureDeps): Composer<BotContext>
     if (!approvalId || Number(userId) !== ctx.from.id) return next();
     await deps.redis.del(key);
     const saved = await deps.flow.addReason(approvalId, ctx.message.text.trim());
-    await ctx.reply(saved ? ctx.t('approval-reason-saved') : ctx.t('approval-reason-too-late'), {
+    await ctx.reply(saved ? deps.t(ctx.locale, 'approval-reason-saved') : deps.t(ctx.locale, 'approval-reason-too-late'), {
       reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
     });
   });

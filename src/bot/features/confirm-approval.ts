@@ -3,8 +3,7 @@ import { Composer, type Context } from 'grammy';
 import type { ApprovalFlow } from '../../approvals/flow.js';
 import { confirmationMatches, confirmationTarget } from '../../approvals/policy.js';
 import type { ApprovalStore } from '../../approvals/store.js';
-import type { BotContext } from '../context.js';
-import type { ConversationContext } from '../conversations.js';
+import type { BaseContext, BotContext } from '../context.js';
 import { escapeHtml } from '../../html/telegram-html.js';
 import type { Translate } from '../../i18n/translator.js';
 import { localeSchema } from '../../i18n/locale.js';
@@ -24,9 +23,9 @@ export interface ConfirmApprovalDeps {
  * the resource's name. A conversation kept in Redis waits for that one message and gives up at the card's deadline.
  */
 export function confirmApprovalFeature(deps: ConfirmApprovalDeps) {
-  const composer = new Composer<ConversationContext>();
+  const composer = new Composer<BotContext>();
 
-  async function confirm(conversation: Conversation<ConversationContext, Context>, ctx: Context, approvalId: string, userName: string) {
+  async function confirm(conversation: Conversation<BaseContext, Context>, ctx: Context, approvalId: string, userName: string) {
     const record = await conversation.external(() => deps.store.get(approvalId));
     if (!record || !ctx.from) return;
     const locale = localeSchema.parse(record.locale);
@@ -66,7 +65,7 @@ export function confirmApprovalFeature(deps: ConfirmApprovalDeps) {
     start: async (ctx: BotContext, approvalId: string) => {
       const from = ctx.from;
       const name = from ? (from.username ? `@${from.username}` : from.first_name) : '';
-      await (ctx as ConversationContext).conversation.enter(CONVERSATION, approvalId, name);
+      await ctx.conversation.enter(CONVERSATION, approvalId, name);
     },
   };
 }

@@ -3,13 +3,13 @@ import { ClusterError } from '../../cluster/executor.js';
 import { CLUSTER_ERROR_CODES } from '../../cluster/cluster-error.js';
 import { createSimulatedCluster } from '../../cluster/simulated.js';
 import { htmlToPlainText, splitHtml, TELEGRAM_TEXT_LIMIT } from '../../html/telegram-html.js';
-import { createI18n, translatorFrom } from '../i18n.js';
+import { createTranslator } from '../../i18n/translator.js';
 import { renderClusterError } from './render-cluster-error.js';
 import { lastLinesWithin, MAX_LOG_CHARS, renderReadResult } from './render-result.js';
 import { runReadTool } from './read-tool.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
-const t = translatorFrom(createI18n());
+const t = createTranslator();
 const options = { now: NOW, backend: 'simulated' as const };
 
 async function read(call: Parameters<typeof runReadTool>[1]) {
