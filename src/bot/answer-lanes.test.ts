@@ -57,4 +57,22 @@ describe('answer lanes', () => {
     expect(aborted).toBe(true);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
+
+  it("runs work in a lane and hands back its result or its error, after the lane's earlier work", async () => {
+    const lanes = createAnswerLanes(() => undefined);
+    const slow = gate();
+    const order: string[] = [];
+    lanes.enqueue('l', async () => {
+      await slow.opened;
+      order.push('answer');
+    });
+    const entered = lanes.run('l', async () => {
+      order.push('confirmation');
+      return 42;
+    });
+    slow.open();
+    expect(await entered).toBe(42);
+    expect(order).toEqual(['answer', 'confirmation']);
+    await expect(lanes.run('l', () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+  });
 });
