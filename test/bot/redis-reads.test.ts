@@ -12,15 +12,19 @@ afterEach(async () => {
   harness = undefined;
 });
 
-/** The commands that touch the harness's keys, as `<command> <key without prefix, up to its first id>`, sorted. */
+/**
+ * The commands that touch the harness's keys, as `<command> <key without prefix, up to its first id>`, sorted.
+ * Commands a Lua script runs inside Redis are marked `lua`: they cost no round trip of their own.
+ */
 async function watchCommands(prefix: string): Promise<{ take(): string[] }> {
   monitor = await testRedis().monitor();
   let seen: string[] = [];
-  monitor.on('monitor', (_time: string, args: string[]) => {
+  monitor.on('monitor', (_time: string, args: string[], source: string) => {
     const key = args.find((a) => a.startsWith(prefix));
     // The poller's lease renewal runs on its own clock, not for any update.
     if (key === undefined || key.startsWith(`${prefix}poller-lock:`)) return;
-    seen.push(`${(args[0] ?? '?').toLowerCase()} ${key.slice(prefix.length).split(':')[0] ?? ''}`);
+    const command = `${(args[0] ?? '?').toLowerCase()} ${key.slice(prefix.length).split(':')[0] ?? ''}`;
+    seen.push(source === 'lua' ? `lua ${command}` : command);
   });
   return {
     take() {
@@ -34,9 +38,10 @@ async function watchCommands(prefix: string): Promise<{ take(): string[] }> {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe('what an update reads from Redis', () => {
-  it('reads the /lang choice, the conversation state and the duplicate check together, and writes no conversation', async () => {
+  it('reads the /lang choice, the conversation state and the duplicate check in one command, and writes no conversation', async () => {
     harness = await startHarness({ role: 'bot' });
     const h = harness;
+    await h.say('/start'); // the first update may have to load the read script into Redis
     const commands = await watchCommands(h.config.redis.keyPrefix);
     await settle();
     commands.take();
@@ -45,11 +50,11 @@ describe('what an update reads from Redis', () => {
     await h.say('good morning!');
     await settle();
     // `bull`: the BullMQ job hash of this message (src/jobs/queues.ts bullPrefix), checked for a redelivery.
-    expect(commands.take()).toEqual(['exists bull', 'get conversation', 'get locale']);
+    expect(commands.take()).toEqual(['evalsha locale', 'lua exists bull', 'lua get conversation', 'lua get locale']);
 
     await h.say('/help');
     await settle();
-    expect(commands.take()).toEqual(['get conversation', 'get locale']);
+    expect(commands.take()).toEqual(['evalsha locale', 'lua get conversation', 'lua get locale']);
   });
 
   it('lets a language tap read the choice and write it, and never touch conversation state', async () => {
@@ -63,6 +68,6 @@ describe('what an update reads from Redis', () => {
     h.emulator.pressButton({ chatId: ALICE, userId: ALICE, messageId: menu.messageId, data });
     await h.emulator.waitFor(() => h.emulator.messages(ALICE).find((m) => m.messageId === menu.messageId && m.edits > 0));
     await settle();
-    expect(commands.take()).toEqual(['get locale', 'set locale']);
+    expect(commands.take()).toEqual(['evalsha locale', 'lua get locale', 'set locale']);
   });
 });
