@@ -1,12 +1,11 @@
-import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALICE, startHarness, type Harness } from '../support/bot-harness.js';
-import { testRedis } from '../support/redis.js';
+import { monitorRedis, type RedisMonitor } from '../support/redis-monitor.js';
 
 let harness: Harness | undefined;
-let monitor: Redis | undefined;
+let monitor: RedisMonitor | undefined;
 afterEach(async () => {
-  monitor?.disconnect();
+  monitor?.stop();
   monitor = undefined;
   await harness?.stop();
   harness = undefined;
@@ -17,20 +16,19 @@ afterEach(async () => {
  * Commands a Lua script runs inside Redis are marked `lua`: they cost no round trip of their own.
  */
 async function watchCommands(prefix: string): Promise<{ take(): string[] }> {
-  monitor = await testRedis().monitor();
-  let seen: string[] = [];
-  monitor.on('monitor', (_time: string, args: string[], source: string) => {
-    const key = args.find((a) => a.startsWith(prefix));
-    // The poller's lease renewal runs on its own clock, not for any update.
-    if (key === undefined || key.startsWith(`${prefix}poller-lock:`)) return;
-    const command = `${(args[0] ?? '?').toLowerCase()} ${key.slice(prefix.length).split(':')[0] ?? ''}`;
-    seen.push(source === 'lua' ? `lua ${command}` : command);
-  });
+  const watching = await monitorRedis();
+  monitor = watching;
   return {
     take() {
-      const taken = seen;
-      seen = [];
-      return taken.sort();
+      const lines: string[] = [];
+      for (const command of watching.take()) {
+        const key = command.args.find((a) => a.startsWith(prefix));
+        // The poller's lease renewal runs on its own clock, not for any update.
+        if (key === undefined || key.startsWith(`${prefix}poller-lock:`)) continue;
+        const line = `${command.name} ${key.slice(prefix.length).split(':')[0] ?? ''}`;
+        lines.push(command.lua ? `lua ${line}` : line);
+      }
+      return lines.sort();
     },
   };
 }
