@@ -69,8 +69,6 @@ export const runButton = defineButtons({
   largest: [{ flowId: 'zzzzzz', action: 'pick', step: 99, index: 99 }],
 });
 
-export type RunButton = NonNullable<ReturnType<typeof runButton.unpack>>;
-
 /** A guided flow's id from one random number in [0, 1): six base-36 characters. */
 export function flowIdFrom(random: number): string {
   const n = Math.floor(Math.min(Math.max(random, 0), 0.999_999_999) * 36 ** 6);
