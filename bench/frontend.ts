@@ -1,5 +1,5 @@
 /**
- * Issue 7.1: the Telegram front end's own cost. A bare grammY bot under @grammyjs/runner that answers at once,
+ * The Telegram front end's own cost. A bare grammY bot under @grammyjs/runner that answers at once,
  * and the full bot (`src/main.ts --role bot`: auth, i18n, classifier, enqueue, ack; no worker, so only the front
  * end is measured), each its own OS process, each against a local Bot API emulator started here.
  * Two emulator instances (same code, same process) let both bots run side by side, so the sequential samples
@@ -110,7 +110,9 @@ async function burst(bot: BotUnderTest, chats: number[]): Promise<TrackerReport>
 
 /**
  * Which Redis commands one message of each kind costs the full bot, and how many come before its ack.
- * A BullMQ Lua script shows up as evalsha plus the commands it runs inside Redis (those are not round trips).
+ * A Lua script (BullMQ's, or the bot's own read of an update's keys) shows up as evalsha plus the commands it runs
+ * inside Redis, marked (lua): those are not round trips. Commands sent one after another without waiting (a status
+ * snapshot's reads) count one each here, though they share round trips.
  */
 async function traceRedis(bot: BotUnderTest, chatId: number, redis: Redis, prefix: string): Promise<void> {
   const trace = await startRedisTrace(redis, prefix);
@@ -131,8 +133,11 @@ async function traceRedis(bot: BotUnderTest, chatId: number, redis: Redis, prefi
       const commands = trace.take();
       const ackAt = performance.timeOrigin + sent.sentAt + (latency ?? 0);
       const before = commands.filter((c) => c.at <= ackAt);
-      const names = (list: typeof commands) => list.map((c) => `${c.name} ${c.key.split(':')[0]}`).join(', ');
-      console.log(`  ${label.padEnd(12)} ${commands.length} Redis commands, ${before.length} before the ack: ${names(before) || '-'}`);
+      const trips = before.filter((c) => !c.lua).length;
+      const names = (list: typeof commands) => list.map((c) => `${c.lua ? '(lua) ' : ''}${c.name} ${c.key.split(':')[0]}`).join(', ');
+      console.log(
+        `  ${label.padEnd(12)} ${commands.length} Redis commands, ${before.length} before the ack in ${trips} command${trips === 1 ? '' : 's'} sent: ${names(before) || '-'}`,
+      );
     }
   } finally {
     tracker.stop();

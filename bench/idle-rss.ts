@@ -1,5 +1,5 @@
 /**
- * Issue 7.5 (second half): the idle memory of `npm start`. Starts `node --import tsx src/main.ts` (bot and worker in
+ * The idle memory of `npm start`. Starts `node --import tsx src/main.ts` (bot and worker in
  * one process, what `npm start` runs through tsx) against a local Bot API emulator, Redis and the simulated
  * cluster, waits until it polls, lets it sit idle, and reads VmRSS of that node process from /proc. Prints figures.
  *   npm run bench:idle-rss               10 s idle
@@ -23,10 +23,9 @@ const GOAL_MB = 120;
 const RUNTIME_DEPS = [
   'grammy',
   '@grammyjs/runner',
-  '@grammyjs/i18n',
   '@grammyjs/conversations',
   '@grammyjs/auto-retry',
-  '@grammyjs/storage-redis',
+  '@fluent/bundle',
   'bullmq',
   'ioredis',
   'openai',

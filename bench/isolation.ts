@@ -1,5 +1,5 @@
 /**
- * Issue 7.2: one chat's slow model must not slow anyone else. The full bot (`src/main.ts --role bot`, its own
+ * One chat's slow model must not slow anyone else. The full bot (`src/main.ts --role bot`, its own
  * process) uses a FAKE Ollama on 127.0.0.1 whose reply to one chat's message hangs 60 s and comes at once for
  * everything else. While that call hangs, 50 other chats send /status and small talk (answered by the fake
  * Ollama), each waiting for its answer and then pausing 0.5–2 s. The same load first runs with nothing hanging

@@ -5,6 +5,8 @@ export interface TracedCommand {
   at: number;
   name: string;
   key: string;
+  /** Run by a Lua script (or a BullMQ script) inside Redis: no round trip of its own. */
+  lua: boolean;
 }
 
 export interface RedisTrace {
@@ -20,10 +22,10 @@ export interface RedisTrace {
 export async function startRedisTrace(redis: Redis, prefix: string): Promise<RedisTrace> {
   const monitor = await redis.monitor();
   let seen: TracedCommand[] = [];
-  monitor.on('monitor', (time: string, args: string[]) => {
+  monitor.on('monitor', (time: string, args: string[], source: string) => {
     const key = args.find((a) => a.startsWith(prefix));
     if (key === undefined) return;
-    seen.push({ at: Number(time) * 1000, name: (args[0] ?? '?').toLowerCase(), key: key.slice(prefix.length) });
+    seen.push({ at: Number(time) * 1000, name: (args[0] ?? '?').toLowerCase(), key: key.slice(prefix.length), lua: source === 'lua' });
   });
   return {
     take() {

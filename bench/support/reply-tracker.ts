@@ -48,7 +48,8 @@ export interface ReplyTracker {
  * Ack latency = from injecting the update in the emulator to the bot's first message that answers it, taken
  * from the emulator's 'message' event (same process, same clock). A reply that quotes a message
  * (reply_parameters) answers that one; any other reply answers the chat's oldest unanswered message, which is
- * exact for a bot that handles each chat in order (grammY runner's sequentialize).
+ * exact when one person writes in each chat, as in these benches (the bot keeps a person's messages in a chat in
+ * order).
  */
 export interface ReplyTrackerOptions {
   /**

@@ -60,7 +60,7 @@ const chatMessageSchema = z.discriminatedUnion('role', [
 const chatMessagesSchema = z
   .array(chatMessageSchema)
   // The shapes above are the subset of the SDK's message params the agent writes; the SDK type has no zod twin.
-  .transform((messages) => messages as unknown as ChatMessage[]);
+  .transform((messages) => messages as ChatMessage[]);
 
 /**
  * Everything needed to continue a conversation paused for approval, its calls checked against `tools`.

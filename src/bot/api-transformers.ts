@@ -16,7 +16,7 @@ export function telegramResilience(logger: Logger): Transformer {
     const description = result.description ?? '';
     if (method.startsWith('editMessage') && /message is not modified/i.test(description)) {
       // grammY's edit methods resolve to `true` for inline messages; we never read the result back.
-      return { ok: true, result: true } as unknown as typeof result;
+      return { ok: true, result: true } as Awaited<ReturnType<typeof prev<typeof method>>>;
     }
     if (TEXT_METHODS.has(method) && result.error_code === 400 && /can't parse entities/i.test(description)) {
       const p = payload as { text?: string; parse_mode?: string };

@@ -1,11 +1,14 @@
 import type { MiddlewareFn } from 'grammy';
 import type { Redis } from 'ioredis';
 import type { BotContext } from './context.js';
+import { negotiateLocale } from '../i18n/locale.js';
+import type { Translate } from '../i18n/translator.js';
 
 export interface AuthOptions {
   allowedUserIds: readonly number[];
   redis: Redis;
   keyPrefix: string;
+  t: Translate;
   /** How long we stay quiet after refusing someone, so a stranger cannot make the bot spam a group. */
   refusalQuietSeconds?: number;
 }
@@ -31,14 +34,16 @@ export function createAuth(options: AuthOptions): MiddlewareFn<BotContext> {
       },
       'unauthorized user refused',
     );
+    // A stranger has no /lang choice: their client's language or the script of their message decides.
+    const locale = negotiateLocale({ languageCode: user.language_code, text: ctx.message?.text });
     if (ctx.callbackQuery) {
-      await ctx.answerCallbackQuery({ text: ctx.t('auth-refused-short', { userId: String(user.id) }), show_alert: true });
+      await ctx.answerCallbackQuery({ text: options.t(locale, 'auth-refused-short', { userId: String(user.id) }), show_alert: true });
       return;
     }
     if (!ctx.chat) return;
     const first = await options.redis.set(`${options.keyPrefix}refused:${ctx.chat.id}:${user.id}`, '1', 'EX', quiet, 'NX');
     if (first === 'OK') {
-      await ctx.reply(ctx.t('auth-refused', { userId: String(user.id) }), { parse_mode: 'HTML' });
+      await ctx.reply(options.t(locale, 'auth-refused', { userId: String(user.id) }), { parse_mode: 'HTML' });
     }
   };
 }

@@ -1,35 +1,38 @@
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type Composer, type MiddlewareFn } from 'grammy';
-import { conversationsPlugin } from './conversations.js';
+import { Bot, Composer } from 'grammy';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
-import type { Metrics } from '../metrics/registry.js';
-import type { StatusReporter } from '../status/snapshot.js';
-import { installApiTransformers } from './api-transformers.js';
-import { createAuth } from './auth.js';
-import { langCommand } from './commands/lang.js';
-import { startCommand } from './commands/start.js';
-import { statusCommand } from './commands/status.js';
-import type { BotContext } from './context.js';
-import { createErrorHandler } from './error-handler.js';
-import { textFeature, type TextDeps } from './features/text.js';
-import { cancelCommand } from './commands/cancel.js';
-import { MENU_COMMANDS } from './commands/menu.js';
-import { modeCommand } from './commands/mode.js';
 import type { ChatModeStore } from '../approvals/chat-mode.js';
-import { approvalCommands } from './commands/approvals.js';
-import { approvalFeature } from './features/approvals.js';
-import { runCommandFeature } from './features/run-command.js';
-import type { ClusterExecutor } from '../cluster/executor.js';
 import type { ApprovalFlow } from '../approvals/flow.js';
 import type { ApprovalStore } from '../approvals/store.js';
 import type { AuditTrail } from '../audit/trail.js';
-import type { AgentDispatcher } from '../jobs/agent-job.js';
-import { translatorFrom } from './i18n.js';
-import type { I18n } from '@grammyjs/i18n';
-import type { Locale } from '../i18n/locale.js';
+import type { ClusterExecutor } from '../cluster/executor.js';
+import type { Config } from '../config.js';
+import type { Translate } from '../i18n/translator.js';
+import { agentJobRef, type AgentDispatcher } from '../jobs/agent-job.js';
+import type { Metrics } from '../metrics/registry.js';
+import type { StatusReporter } from '../status/snapshot.js';
+import type { AnswerLanes } from './answer-lanes.js';
+import { installApiTransformers } from './api-transformers.js';
+import { createAuth } from './auth.js';
+import { runButton } from './callback-data.js';
+import { approvalCommands } from './commands/approvals.js';
+import { cancelCommand } from './commands/cancel.js';
+import { langCommand } from './commands/lang.js';
+import { MENU_COMMANDS } from './commands/menu.js';
+import { modeCommand } from './commands/mode.js';
+import { startCommand } from './commands/start.js';
+import { statusCommand } from './commands/status.js';
+import type { BotContext } from './context.js';
+import { conversationKey, conversationsPlugin } from './conversations.js';
+import { createErrorHandler } from './error-handler.js';
+import { approvalFeature } from './features/approvals.js';
+import { runCommandFeature } from './features/run-command.js';
+import { textFeature, type TextDeps } from './features/text.js';
+import { localeMiddleware } from './locale-middleware.js';
 import type { LocaleStore } from './locale-store.js';
+import { prefetchMiddleware } from './prefetch.js';
+import { chatUserScope, updateSequenceKey } from './update-scope.js';
 
 export interface BotDeps {
   config: Config;
@@ -37,18 +40,16 @@ export interface BotDeps {
   logger: Logger;
   redis: Redis;
   status: StatusReporter;
-  i18n: I18n<BotContext>;
+  /** The one translation API (src/i18n/translator.ts). */
+  t: Translate;
   localeStore: LocaleStore;
   agents: AgentDispatcher;
+  /** Sync model answers in flight; polling's stop waits for them (src/bot/polling.ts). */
+  lanes: AnswerLanes;
   understanding: Pick<TextDeps, 'classify' | 'route' | 'answerer'>;
   approvals: { flow: ApprovalFlow; store: ApprovalStore; audit: AuditTrail; modes: ChatModeStore };
   /** The scoped cluster executor, for /run. */
   executor: ClusterExecutor;
-}
-
-/** One chat's updates run in order; different chats run side by side. */
-export function chatSequenceKey(ctx: BotContext): string | undefined {
-  return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
 }
 
 function updateKind(ctx: BotContext): string {
@@ -66,18 +67,26 @@ function handlerName(ctx: BotContext, kind: string): string {
   return text ? 'text' : kind;
 }
 
+/** The job a text message would become, for the duplicate check in the prefetch (commands never do). */
+function jobOf(agents: AgentDispatcher, ctx: BotContext): { ref: string; key: string } | undefined {
+  const message = ctx.message;
+  if (!message?.text || message.text.trimStart().startsWith('/')) return undefined;
+  const ref = agentJobRef(message.chat.id, message.message_id);
+  return { ref, key: agents.knownKey(ref) };
+}
+
 export function createBot(deps: BotDeps): Bot<BotContext> {
-  const { config, logger, redis } = deps;
+  const { config, logger, redis, t, localeStore } = deps;
   if (!config.telegram.token) throw new Error('createBot needs TELEGRAM_BOT_TOKEN');
   const bot = new Bot<BotContext>(config.telegram.token, { client: { apiRoot: config.telegram.apiRoot } });
   installApiTransformers(bot.api, logger);
+  const keyPrefix = config.redis.keyPrefix;
 
-  const { i18n, localeStore } = deps;
-  const t = translatorFrom(i18n);
-
-  bot.use(sequentialize(chatSequenceKey));
+  // Taps per card, messages per person per chat (src/bot/update-scope.ts): nobody waits for someone else's model.
+  bot.use(sequentialize(updateSequenceKey));
   bot.use(async (ctx, next) => {
     ctx.logger = logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id, user_id: ctx.from?.id });
+    ctx.prefetched = {};
     const kind = updateKind(ctx);
     deps.metrics.update(kind);
     const started = performance.now();
@@ -91,30 +100,49 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       ctx.logger.debug({ ms: Math.round(seconds * 1000) }, 'update handled');
     }
   });
-  bot.use(i18n);
-  bot.use(async (ctx, next) => {
-    ctx.locale = (await ctx.i18n.getLocale()) as Locale;
+  bot.use(createAuth({ allowedUserIds: config.access.allowedUserIds, redis, keyPrefix, t }));
+  // A person's next message waits for their earlier answer, so their replies come in the order they asked.
+  bot.on(['message', 'edited_message'], async (ctx, next) => {
+    const scope = chatUserScope(ctx);
+    if (scope !== undefined) await deps.lanes.idle(scope);
     await next();
   });
-  bot.use(createAuth({ allowedUserIds: config.access.allowedUserIds, redis, keyPrefix: config.redis.keyPrefix }));
+  bot.use(
+    prefetchMiddleware(redis, {
+      localeKey: (userId) => localeStore.key(userId),
+      // Only updates that pass through the conversations plugin need its state.
+      conversationKey: (ctx) => (chatUserScope(ctx) === undefined ? undefined : conversationKey(keyPrefix, ctx)),
+      job: (ctx) => jobOf(deps.agents, ctx),
+    }),
+  );
+  bot.use(localeMiddleware(localeStore));
 
-  // Approval taps and the replies to their prompts come before the conversations plugin, so they never read or
-  // write anyone's conversation state.
+  const conversations = conversationsPlugin(redis, keyPrefix);
+
+  // Taps on cards (and the replies to their prompts), /lang and /mode come before the conversations plugin: they
+  // never load or save a conversation.
   bot.use(
     approvalFeature({
       flow: deps.approvals.flow,
       store: deps.approvals.store,
       redis,
-      keyPrefix: config.redis.keyPrefix,
+      keyPrefix,
       t,
       timeZone: config.timeZone,
     }),
   );
+  bot.use(langCommand(localeStore, t));
+  bot.use(modeCommand({ modes: deps.approvals.modes, approverIds: config.access.approverUserIds, t }));
+  // A button no handler knows (an old keyboard, forged data) still gets an answer, so the client stops spinning.
+  const unknownTap = new Composer<BotContext>();
+  unknownTap.on('callback_query', async (ctx, next) => {
+    if (runButton.claims(ctx.callbackQuery.data)) return next();
+    await ctx.answerCallbackQuery({ text: t(ctx.locale, 'approval-tap-invalid'), show_alert: true }).catch(() => undefined);
+  });
+  bot.use(unknownTap);
+
   // Conversations next, so a waiting flow sees its message before any command or text handler.
-  // The plugin adds ctx.conversation; our BotContext does not declare it, hence the casts at this one seam.
-  bot.use(conversationsPlugin(redis, config.redis.keyPrefix) as unknown as MiddlewareFn<BotContext>);
-  bot.use(approvalCommands({ store: deps.approvals.store, audit: deps.approvals.audit, t, approverIds: config.access.approverUserIds }));
-  bot.use(modeCommand({ modes: deps.approvals.modes, approverIds: config.access.approverUserIds }));
+  bot.use(conversations);
   bot.use(
     runCommandFeature({
       executor: deps.executor,
@@ -123,17 +151,16 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       logger,
       defaultNamespace: config.cluster.defaultNamespace,
       protectedNamespaces: config.cluster.protectedNamespaces,
-    }) as unknown as Composer<BotContext>,
+    }),
   );
-  bot.use(startCommand());
-  bot.use(langCommand(localeStore));
+  bot.use(approvalCommands({ store: deps.approvals.store, audit: deps.approvals.audit, t, approverIds: config.access.approverUserIds }));
+  bot.use(startCommand(t));
   bot.use(statusCommand(deps.status, t));
-  bot.use(cancelCommand(deps.agents));
-  bot.use(textFeature({ ...deps.understanding, status: deps.status, agents: deps.agents, t }));
+  bot.use(cancelCommand(deps.agents, t));
+  bot.use(textFeature({ ...deps.understanding, status: deps.status, agents: deps.agents, t, lanes: deps.lanes, logger }));
 
-  // A button no handler knows (an old keyboard, forged data) still gets an answer, so the client stops spinning.
   bot.on('callback_query', (ctx) =>
-    ctx.answerCallbackQuery({ text: ctx.t('approval-tap-invalid'), show_alert: true }).catch(() => undefined),
+    ctx.answerCallbackQuery({ text: t(ctx.locale, 'approval-tap-invalid'), show_alert: true }).catch(() => undefined),
   );
 
   bot.catch(createErrorHandler(logger, t));

@@ -3,6 +3,8 @@ import { localeSchema, type Locale } from '../i18n/locale.js';
 
 /** The /lang choice per user, kept in Redis with no expiry so it survives restarts. */
 export interface LocaleStore {
+  /** The Redis key of a user's choice (the per-update prefetch reads it with the update's other keys). */
+  key(userId: number): string;
   get(userId: number): Promise<Locale | undefined>;
   set(userId: number, locale: Locale): Promise<void>;
 }
@@ -10,6 +12,7 @@ export interface LocaleStore {
 export function createLocaleStore(redis: Redis, keyPrefix: string): LocaleStore {
   const key = (userId: number) => `${keyPrefix}locale:${userId}`;
   return {
+    key,
     async get(userId) {
       const parsed = localeSchema.safeParse(await redis.get(key(userId)));
       return parsed.success ? parsed.data : undefined;

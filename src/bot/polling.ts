@@ -17,6 +17,8 @@ export interface PollingOptions {
   logger: Logger;
   t: Translate;
   lock: PollerLock;
+  /** Work that outlives its update (sync answers in their lanes); stop waits for it within the same grace. */
+  inFlight?: { drain(graceMs: number): Promise<void> };
   /** Lease renewal period; the lease TTL should be about three of these. */
   renewEveryMs?: number;
   /** How often a standby tries to take the lease. */
@@ -146,7 +148,9 @@ export async function startPolling(bot: Bot<BotContext>, options: PollingOptions
       if (stopped) return;
       stopped = true;
       clearTimeout(retryTimer);
+      const deadline = Date.now() + graceMs;
       await stopRunner(graceMs);
+      await options.inFlight?.drain(Math.max(0, deadline - Date.now()));
       state = 'stopped';
       await lock.release().catch((error: unknown) => logger.warn({ err: error }, 'could not release the poller lock'));
     },

@@ -27,8 +27,10 @@ export function createAgentDispatcher(deps: {
 }): AgentDispatcher {
   const { queue, redis, keyPrefix } = deps;
   return {
+    // A job is a hash at this key while BullMQ keeps it (removeOnComplete/removeOnFail below).
+    knownKey: (ref) => queue.toKey(ref),
     async isKnown(ref) {
-      return (await queue.getJob(ref)) !== undefined;
+      return (await redis.exists(queue.toKey(ref))) > 0;
     },
     async enqueue(job: AgentJob) {
       const data = agentJobSchema.parse(job);

@@ -32,6 +32,8 @@ export function agentJobRef(chatId: number, messageId: number): string {
 export interface AgentDispatcher {
   /** True when this ref was already enqueued (a redelivered update). */
   isKnown(ref: string): Promise<boolean>;
+  /** The Redis key that exists exactly when isKnown(ref) is true, for a caller that batches its reads. */
+  knownKey(ref: string): string;
   enqueue(job: AgentJob): Promise<void>;
   /** Cancels the chat's waiting and running jobs. Running ones stop in their worker, which edits their ack. */
   cancelChat(chatId: number): Promise<CancelledJob[]>;

@@ -18,10 +18,13 @@ export function assistantMessageForHistory(raw: unknown): ChatMessage {
   for (const [field, value] of Object.entries(message)) {
     if (value !== null && value !== undefined) kept[field] = value;
   }
-  kept.role = 'assistant';
   const hasToolCalls = Array.isArray(message.tool_calls) && message.tool_calls.length > 0;
   if (!hasToolCalls) delete kept.tool_calls;
-  kept.content = hasToolCalls ? (message.content ? message.content : null) : (message.content ?? '');
-  // Cast: the provider's extra fields are not in the SDK's param type, and they must travel as they came.
-  return kept as unknown as ChatMessage;
+  // The provider's extra fields are not in the SDK's param type; they travel as they came, under its known ones.
+  const turn: ChatMessage = {
+    ...kept,
+    role: 'assistant',
+    content: hasToolCalls ? (message.content ? message.content : null) : (message.content ?? ''),
+  };
+  return turn;
 }

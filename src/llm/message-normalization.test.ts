@@ -38,7 +38,7 @@ describe('normalizeMessages', () => {
   it('keeps fields it does not know about (Gemini thought signatures)', () => {
     const withSignature = { ...toolCall, extra_content: { google: { thought_signature: 'sig' } } };
     // Cast: extra_content is outside the SDK's param type, which is the point of the test.
-    const message = { role: 'assistant', content: '', tool_calls: [withSignature] } as unknown as ChatMessage;
+    const message = { role: 'assistant', content: '', tool_calls: [withSignature] } as ChatMessage;
     const [out] = normalizeMessages([message]);
     expect(out).toMatchObject({ content: null, tool_calls: [withSignature] });
   });

@@ -1,20 +1,19 @@
-import type { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from './rate-limit.js';
+import { createRateLimiter, type RateLimitRedis } from './rate-limit.js';
 
 // The behaviour against a real Redis is in test/llm/rate-limit.test.ts; this covers the script-cache fallback,
 // which a shared Redis cannot be made to show without flushing every other user's scripts.
-function redisWithoutScript(): { redis: Redis; state: { evalCalls: number } } {
+function redisWithoutScript(): { redis: RateLimitRedis; state: { evalCalls: number } } {
   const state = { evalCalls: 0 };
-  const stub = {
+  const stub: RateLimitRedis = {
     evalsha: () => Promise.reject(new Error('NOSCRIPT No matching script. Please use EVAL.')),
     eval: () => {
       state.evalCalls += 1;
       return Promise.resolve([1, 4, 0]);
     },
+    zcount: () => Promise.resolve(0),
   };
-  // Cast: a stub with only the two methods the limiter calls.
-  return { redis: stub as unknown as Redis, state };
+  return { redis: stub, state };
 }
 
 describe('createRateLimiter', () => {
@@ -26,9 +25,8 @@ describe('createRateLimiter', () => {
   });
 
   it('passes other Redis errors on', async () => {
-    const stub = { evalsha: () => Promise.reject(new Error('READONLY replica')) };
-    // Cast: a stub with only the method the limiter calls.
-    const limiter = createRateLimiter({ redis: stub as unknown as Redis, keyPrefix: 'p:' });
+    const refuse = () => Promise.reject(new Error('READONLY replica'));
+    const limiter = createRateLimiter({ redis: { evalsha: refuse, eval: refuse, zcount: refuse }, keyPrefix: 'p:' });
     await expect(limiter.tryAcquire('nvidia', 5, 0)).rejects.toThrow('READONLY');
   });
 });

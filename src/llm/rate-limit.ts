@@ -48,7 +48,10 @@ export function rateLimitKey(keyPrefix: string, provider: ProviderName): string 
   return `${keyPrefix}ratelimit:${provider}`;
 }
 
-export function createRateLimiter(deps: { redis: Redis; keyPrefix: string; windowMs?: number }): RateLimiter {
+/** The Redis commands the limiter uses, so a test can hand in a stub of just these. */
+export type RateLimitRedis = Pick<Redis, 'evalsha' | 'eval' | 'zcount'>;
+
+export function createRateLimiter(deps: { redis: RateLimitRedis; keyPrefix: string; windowMs?: number }): RateLimiter {
   const windowMs = deps.windowMs ?? RATE_WINDOW_MS;
 
   async function runScript(key: string, args: (string | number)[]): Promise<unknown> {

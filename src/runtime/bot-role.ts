@@ -1,7 +1,7 @@
 import { createChatOutput, createTelegramApi } from '../bot/chat-output.js';
 import { createBot } from '../bot/create-bot.js';
 import { createApprovalRuntime, type ApprovalRuntime } from './approvals.js';
-import { createI18n } from '../bot/i18n.js';
+import { createAnswerLanes } from '../bot/answer-lanes.js';
 import { createLocaleStore } from '../bot/locale-store.js';
 import { startPolling, type Polling } from '../bot/polling.js';
 import { createPollerLock, pollerLockKey } from '../bot/poller-lock.js';
@@ -41,7 +41,8 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
   });
   const approvals = createApprovalRuntime(core, cluster, approvalPresenter, redis);
   const localeStore = createLocaleStore(redis, config.redis.keyPrefix);
-  const i18n = createI18n(localeStore);
+  // Sync model answers run here, after their update; an error that escapes their own handling is still logged.
+  const lanes = createAnswerLanes((error) => logger.error({ err: error }, 'sync answer lane failed'));
   // /status can be asked while polling is still starting; it reads the poller through this slot once it exists.
   const pollingSlot: { current?: Polling } = {};
   const status = createStatusReporter({
@@ -62,8 +63,9 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
     logger,
     redis,
     status,
-    i18n,
+    t: core.t,
     localeStore,
+    lanes,
     agents,
     approvals,
     executor: cluster.executor,
@@ -75,7 +77,7 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
   });
   // The lease TTL is three renewals, so a dead poller is replaced within about five seconds.
   const lock = createPollerLock(redis, pollerLockKey(config.redis.keyPrefix, config.telegram.token ?? ''), 4500);
-  const started = await startPolling(bot, { logger, t: core.t, lock, renewEveryMs: 1500, standbyRetryMs: 1000 });
+  const started = await startPolling(bot, { logger, t: core.t, lock, inFlight: lanes, renewEveryMs: 1500, standbyRetryMs: 1000 });
   pollingSlot.current = started;
   return {
     polling: started,

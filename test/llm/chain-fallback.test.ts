@@ -17,8 +17,21 @@ let prefix: string;
 let ollama: FakeOpenAiServer;
 let gemini: FakeOpenAiServer;
 
-beforeAll(() => {
+beforeAll(async () => {
   redis = connectTestRedis();
+  // The first call of a process pays for lazy loading in the SDK; on a loaded machine that alone can exceed the
+  // 300 ms budgets below, so it is paid here, outside any assertion.
+  const warm = await startFakeOpenAiServer({ models: ['warm-up'] });
+  warm.respondWith(() => ({ json: chatCompletion({ content: 'warm', model: 'warm-up' }) }));
+  const warmPrefix = uniquePrefix('chain-warm');
+  await createModelChain({
+    providers: [settingsFor('ollama', warm.baseUrl, { budgetMs: 30_000, model: 'warm-up' })],
+    redis,
+    logger: silentLogger(),
+    keyPrefix: warmPrefix,
+  }).complete(['ollama'], question);
+  await warm.close();
+  await deleteKeysWithPrefix(redis, warmPrefix);
 });
 afterAll(async () => {
   await redis.quit();

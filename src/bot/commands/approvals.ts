@@ -30,14 +30,14 @@ export function approvalCommands(deps: {
     const everywhere = ctx.chat.type === 'private' && deps.approverIds.includes(ctx.from?.id ?? 0);
     const pending = await deps.store.listPending(everywhere ? {} : { chatId: ctx.chat.id });
     if (pending.length === 0) {
-      await ctx.reply(ctx.t('approvals-none'));
+      await ctx.reply(deps.t(ctx.locale, 'approvals-none'));
       return;
     }
-    const lines = [ctx.t('approvals-title', { count: pending.length })];
+    const lines = [deps.t(ctx.locale, 'approvals-title', { count: pending.length })];
     for (const r of pending) {
       const link = cardLink(r.chatId, r.cardMessageId);
       lines.push(
-        ctx.t('approvals-item', {
+        deps.t(ctx.locale, 'approvals-item', {
           id: r.id.slice(0, 6),
           call: `<code>${escapeHtml(formatCall({ name: r.tool, arguments: r.arguments }))}</code>`,
           left: formatDuration(deps.t, ctx.locale, r.expiresAt - now()),
@@ -51,16 +51,16 @@ export function approvalCommands(deps: {
   // /audit [n]: the latest entries of the audit trail, for approvers only.
   composer.command('audit', async (ctx) => {
     if (!deps.approverIds.includes(ctx.from?.id ?? 0)) {
-      await ctx.reply(ctx.t('audit-approvers-only'));
+      await ctx.reply(deps.t(ctx.locale, 'audit-approvers-only'));
       return;
     }
     const n = Math.min(50, Math.max(1, Number.parseInt(ctx.match.trim() || '10', 10) || 10));
     const entries = await deps.audit.latest(n);
     if (entries.length === 0) {
-      await ctx.reply(ctx.t('audit-empty'));
+      await ctx.reply(deps.t(ctx.locale, 'audit-empty'));
       return;
     }
-    const lines = [ctx.t('audit-title', { count: entries.length })];
+    const lines = [deps.t(ctx.locale, 'audit-title', { count: entries.length })];
     for (const e of entries) {
       const parts = [
         new Date(e.at).toISOString().replace('T', ' ').slice(0, 19),

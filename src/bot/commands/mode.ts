@@ -1,56 +1,60 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { CHAT_MODES, chatModeSchema, type ChatModeStore } from '../../approvals/chat-mode.js';
+import { CHAT_MODES, chatModeSchema, type ChatMode, type ChatModeStore } from '../../approvals/chat-mode.js';
+import type { Locale } from '../../i18n/locale.js';
+import type { Translate } from '../../i18n/translator.js';
+import { modeButton } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 
 /** /mode: show the chat's mode; approvers switch it with the buttons or `/mode read-only|approve|suggest`. */
-export function modeCommand(deps: { modes: ChatModeStore; approverIds: readonly number[] }): Composer<BotContext> {
+export function modeCommand(deps: { modes: ChatModeStore; approverIds: readonly number[]; t: Translate }): Composer<BotContext> {
+  const { t } = deps;
   const composer = new Composer<BotContext>();
-  const keyboard = (ctx: BotContext) => {
+  const keyboard = (locale: Locale) => {
     const k = new InlineKeyboard();
-    for (const mode of CHAT_MODES) k.text(ctx.t(`mode-name-${mode}`), `m1:${mode}`);
+    for (const mode of CHAT_MODES) k.text(t(locale, `mode-name-${mode}`), modeButton.pack({ mode }));
     return k;
   };
   const isApprover = (ctx: BotContext) => deps.approverIds.includes(ctx.from?.id ?? 0);
+  const described = (locale: Locale, key: 'mode-set' | 'mode-current', mode: ChatMode) =>
+    t(locale, key, { mode: t(locale, `mode-name-${mode}`), explain: t(locale, `mode-explain-${mode}`) });
 
   composer.command('mode', async (ctx) => {
     const wanted = ctx.match.trim();
     if (wanted) {
       const parsed = chatModeSchema.safeParse(wanted);
       if (!parsed.success) {
-        await ctx.reply(ctx.t('mode-unknown', { modes: CHAT_MODES.join(', ') }));
+        await ctx.reply(t(ctx.locale, 'mode-unknown', { modes: CHAT_MODES.join(', ') }));
         return;
       }
       if (!isApprover(ctx)) {
-        await ctx.reply(ctx.t('mode-approvers-only'));
+        await ctx.reply(t(ctx.locale, 'mode-approvers-only'));
         return;
       }
       await deps.modes.set(ctx.chat.id, parsed.data);
       ctx.logger.info({ mode: parsed.data }, 'chat mode changed');
-      await ctx.reply(ctx.t('mode-set', { mode: ctx.t(`mode-name-${parsed.data}`), explain: ctx.t(`mode-explain-${parsed.data}`) }));
+      await ctx.reply(described(ctx.locale, 'mode-set', parsed.data));
       return;
     }
     const mode = await deps.modes.get(ctx.chat.id);
-    await ctx.reply(ctx.t('mode-current', { mode: ctx.t(`mode-name-${mode}`), explain: ctx.t(`mode-explain-${mode}`) }), {
-      ...(isApprover(ctx) ? { reply_markup: keyboard(ctx) } : {}),
+    await ctx.reply(described(ctx.locale, 'mode-current', mode), {
+      ...(isApprover(ctx) ? { reply_markup: keyboard(ctx.locale) } : {}),
     });
   });
 
-  composer.callbackQuery(/^m1:/, async (ctx) => {
-    const parsed = chatModeSchema.safeParse(ctx.callbackQuery.data.slice(3));
-    if (!parsed.success || !ctx.chat) {
-      await ctx.answerCallbackQuery({ text: ctx.t('approval-tap-invalid'), show_alert: true });
+  composer.callbackQuery(modeButton.filter, async (ctx) => {
+    const choice = modeButton.unpack(ctx.callbackQuery.data);
+    if (!choice || !ctx.chat) {
+      await ctx.answerCallbackQuery({ text: t(ctx.locale, 'approval-tap-invalid'), show_alert: true });
       return;
     }
     if (!isApprover(ctx)) {
-      await ctx.answerCallbackQuery({ text: ctx.t('mode-approvers-only'), show_alert: true });
+      await ctx.answerCallbackQuery({ text: t(ctx.locale, 'mode-approvers-only'), show_alert: true });
       return;
     }
-    await deps.modes.set(ctx.chat.id, parsed.data);
-    ctx.logger.info({ mode: parsed.data }, 'chat mode changed');
+    await deps.modes.set(ctx.chat.id, choice.mode);
+    ctx.logger.info({ mode: choice.mode }, 'chat mode changed');
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(
-      ctx.t('mode-set', { mode: ctx.t(`mode-name-${parsed.data}`), explain: ctx.t(`mode-explain-${parsed.data}`) }),
-    );
+    await ctx.editMessageText(described(ctx.locale, 'mode-set', choice.mode));
   });
   return composer;
 }

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { ApprovalFlow } from '../../approvals/flow.js';
 import type { ApprovalStore } from '../../approvals/store.js';
 import type { Translate } from '../../i18n/translator.js';
-import { decodeCallbackData } from '../callback-data.js';
+import { approvalButton } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { createPromptLinks } from './approval-prompts.js';
 import { displayName, selfApproval } from './confirm-approval.js';
@@ -38,9 +38,9 @@ export function approvalFeature(deps: ApprovalFeatureDeps): Composer<BotContext>
     ...(deps.now ? { now: deps.now } : {}),
   });
 
-  composer.callbackQuery(/^a\d*:/, async (ctx) => {
-    const action = decodeCallbackData(ctx.callbackQuery.data);
-    if (!action || action.kind !== 'approval') {
+  composer.callbackQuery(approvalButton.filter, async (ctx) => {
+    const action = approvalButton.unpack(ctx.callbackQuery.data);
+    if (!action) {
       ctx.logger.warn({ data: ctx.callbackQuery.data.slice(0, 64) }, 'forged or unknown approval token refused');
       await ctx.answerCallbackQuery({ text: t(ctx.locale, 'approval-tap-invalid'), show_alert: true });
       return;

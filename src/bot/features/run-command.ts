@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import { isToolName } from '../../tools/registry.js';
 import { validateToolCall } from '../../tools/validate-tool-call.js';
-import type { ConversationContext } from '../conversations.js';
+import type { BotContext } from '../context.js';
 import { replyHtml } from '../reply.js';
 import { executeRunCall, requesterName } from '../run/execute-call.js';
 import { parseRunCommand } from '../run/parse-run-command.js';
@@ -12,9 +12,9 @@ import { runGuidedFeature, type RunFeatureDeps } from './run-guided.js';
  * /run: run one catalog tool without any model. `/run <tool> key=value ...` runs a read tool at once and turns a
  * change into an approval card; `/run` alone starts the guided flow. Every call passes validateToolCall first.
  */
-export function runCommandFeature(deps: RunFeatureDeps): Composer<ConversationContext> {
+export function runCommandFeature(deps: RunFeatureDeps): Composer<BotContext> {
   const guided = runGuidedFeature(deps);
-  const composer = new Composer<ConversationContext>();
+  const composer = new Composer<BotContext>();
   // The conversation first, so a flow that is waiting sees its answers before the command below.
   composer.use(guided.composer);
 

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { isClusterError } from '../../cluster/executor.js';
 import { validateToolCall } from '../../tools/validate-tool-call.js';
 import type { ToolName } from '../../tools/registry.js';
-import type { ConversationContext } from '../conversations.js';
+import type { BaseContext, BotContext } from '../context.js';
 import { escapeHtml } from '../../html/telegram-html.js';
 import { localeSchema } from '../../i18n/locale.js';
 import { executeRunCall, requesterName, type RunCallDeps } from '../run/execute-call.js';
@@ -22,7 +22,7 @@ import { choiceKeyboard } from '../run/keyboards.js';
 import { formatRunCommand } from '../run/parse-run-command.js';
 import { renderClusterError } from '../run/render-cluster-error.js';
 import { renderInvalidCall } from '../run/render-usage.js';
-import { decodeRunButton, flowIdFrom, RUN_CALLBACK_PREFIX } from '../run/run-callback-data.js';
+import { flowIdFrom, runButton } from '../callback-data.js';
 import { sendHtml } from '../run/send-html.js';
 import { valuePlaceholder } from '../run/tool-parameters.js';
 
@@ -42,9 +42,9 @@ const COMMAND = /^\/([A-Za-z0-9_]+)(?:@\S+)?(?:\s|$)/;
  * way the typed form does. Button tokens carry positions only; every value is validated before use.
  */
 export function runGuidedFeature(deps: RunFeatureDeps) {
-  const composer = new Composer<ConversationContext>();
+  const composer = new Composer<BotContext>();
 
-  async function guided(conversation: Conversation<ConversationContext, Context>, ctx: Context, rawLocale: unknown) {
+  async function guided(conversation: Conversation<BaseContext, Context>, ctx: Context, rawLocale: unknown) {
     const locale = localeSchema.catch('en').parse(rawLocale);
     const texts = { t: deps.t, locale };
     const t = (key: string, variables?: Record<string, string | number>) => deps.t(locale, key, variables);
@@ -85,8 +85,8 @@ export function runGuidedFeature(deps: RunFeatureDeps) {
         const update = await conversation.wait();
         let answer: GuidedAnswer;
         if (update.callbackQuery) {
-          const button = decodeRunButton(update.callbackQuery.data);
-          // Not ours (a /lang button, say): the rest of the bot handles it while this flow keeps waiting.
+          const button = runButton.unpack(update.callbackQuery.data);
+          // A malformed r1 token (other taps are handled before the plugin): the fallback below answers it.
           if (!button) return conversation.skip({ next: true });
           if (button.flowId !== flowId || (button.action !== 'cancel' && button.step !== here)) {
             await update.answerCallbackQuery({ text: t('run-guided-stale-button') });
@@ -215,14 +215,14 @@ export function runGuidedFeature(deps: RunFeatureDeps) {
   composer.use(createConversation(guided, { id: RUN_CONVERSATION, maxMillisecondsToWait: GUIDED_IDLE_MS }));
 
   // A button of a flow that is over (finished, cancelled, timed out) or of someone else's flow.
-  composer.callbackQuery(new RegExp(`^${RUN_CALLBACK_PREFIX}`), async (ctx) => {
-    await ctx.answerCallbackQuery({ text: ctx.t('run-guided-expired'), show_alert: true });
+  composer.callbackQuery(runButton.filter, async (ctx) => {
+    await ctx.answerCallbackQuery({ text: deps.t(ctx.locale, 'run-guided-expired'), show_alert: true });
   });
 
   return {
     composer,
     /** Starts the guided flow for this person in this chat (a new /run replaces an unfinished one). */
-    start: async (ctx: ConversationContext) => {
+    start: async (ctx: BotContext) => {
       await ctx.conversation.exit(RUN_CONVERSATION);
       await ctx.conversation.enter(RUN_CONVERSATION, ctx.locale);
     },

@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
-import type { SyncAnswerer } from '../../chat/sync-answer.js';
+import type { Logger } from 'pino';
+import type { SyncAnswerer, SyncAnswerRequest } from '../../chat/sync-answer.js';
 import type { AgentDispatcher } from '../../jobs/agent-job.js';
 import { agentJobRef } from '../../jobs/agent-job.js';
 import { ChainCancelledError, ChainExhaustedError } from '../../llm/types.js';
@@ -8,7 +9,10 @@ import type { Classification } from '../../routing/classifier.js';
 import type { Route } from '../../routing/router.js';
 import type { TaskLabel } from '../../routing/tasks.js';
 import type { StatusReporter } from '../../status/snapshot.js';
+import type { AnswerLanes } from '../answer-lanes.js';
 import type { BotContext } from '../context.js';
+import { reportFailure } from '../error-handler.js';
+import { personLane } from '../update-scope.js';
 import { escapeHtml } from '../../html/telegram-html.js';
 import type { Translate } from '../../i18n/translator.js';
 import { renderStatus } from '../render/status.js';
@@ -22,6 +26,9 @@ export interface TextDeps {
   status: StatusReporter;
   agents: AgentDispatcher;
   t: Translate;
+  /** Where sync model answers wait and run, off the update's sequential section. */
+  lanes: AnswerLanes;
+  logger: Logger;
   /** How often the typing indicator is renewed while a model thinks (Telegram shows it for ~5 s). */
   typingEveryMs?: number;
 }
@@ -46,11 +53,43 @@ function keepTyping(ctx: BotContext, everyMs: number): () => void {
 
 /** Free text: classify → route → answer now (sync), from the status snapshot, or hand to the worker. */
 export function textFeature(deps: TextDeps): Composer<BotContext> {
+  const { t } = deps;
   const composer = new Composer<BotContext>();
+
+  /**
+   * A model answer runs in the person's answer lane, after the handler has returned: the chat's other members and
+   * every tap go on meanwhile. It is delivered when it finishes, or the failure is, in the person's language.
+   */
+  async function answerWithModel(ctx: BotContext, request: SyncAnswerRequest) {
+    const stopTyping = keepTyping(ctx, deps.typingEveryMs ?? 4500);
+    try {
+      const answer = await deps.answerer.answer(request);
+      stopTyping();
+      const footer = t(ctx.locale, 'answer-footer', {
+        provider: answer.provider,
+        model: escapeHtml(answer.model),
+        attempts: answer.attempts,
+      });
+      const body = answer.text ? markdownToTelegramHtml(answer.text) : t(ctx.locale, 'answer-empty');
+      await replyHtml(ctx, `${body}\n\n${footer}`);
+    } catch (error) {
+      stopTyping();
+      if (error instanceof ChainExhaustedError || error instanceof ChainCancelledError) {
+        const tried = error.tried.map((l) => `${l.provider}: ${escapeHtml(l.outcome)}`).join('; ');
+        ctx.logger.warn({ tried: error.tried }, 'no model could answer');
+        await replyHtml(ctx, t(ctx.locale, 'answer-failed', { tried: tried || '-' }));
+        return;
+      }
+      await reportFailure(ctx, error, deps.logger, t, 'sync answer failed');
+    } finally {
+      stopTyping();
+    }
+  }
+
   composer.on('message:text', async (ctx) => {
     const text = ctx.message.text.trim();
     if (text.startsWith('/')) {
-      await ctx.reply(ctx.t('command-unknown'));
+      await ctx.reply(t(ctx.locale, 'command-unknown'));
       return;
     }
     const classification = deps.classify(text);
@@ -63,21 +102,24 @@ export function textFeature(deps: TextDeps): Composer<BotContext> {
     }
     if (route.chain.length === 0) {
       const settings = route.wanted.map((p) => `<code>${ENV_FOR_PROVIDER[p]}</code>`).join(', ');
-      await replyHtml(ctx, ctx.t('route-no-provider', { task: ctx.t(`task-${route.task}`), settings }));
+      await replyHtml(ctx, t(ctx.locale, 'route-no-provider', { task: t(ctx.locale, `task-${route.task}`), settings }));
       return;
     }
 
     if (route.mode === 'background') {
       if (text.length > MAX_REQUEST_CHARS) {
-        await ctx.reply(ctx.t('request-too-long', { max: String(MAX_REQUEST_CHARS) }));
+        await ctx.reply(t(ctx.locale, 'request-too-long', { max: String(MAX_REQUEST_CHARS) }));
         return;
       }
       const ref = agentJobRef(ctx.chat.id, ctx.message.message_id);
-      if (await deps.agents.isKnown(ref)) {
+      // Read with the update's other keys (src/bot/prefetch.ts); asked here only when that read failed.
+      const prefetched = ctx.prefetched.job;
+      const known = prefetched?.ref === ref ? prefetched.known : await deps.agents.isKnown(ref);
+      if (known) {
         ctx.logger.info({ job_ref: ref }, 'redelivered update: job already enqueued');
         return;
       }
-      const ack = await ctx.reply(ctx.t('job-queued', { ref, task: ctx.t(`task-${route.task}`) }), {
+      const ack = await ctx.reply(t(ctx.locale, 'job-queued', { ref, task: t(ctx.locale, `task-${route.task}`) }), {
         reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
       });
       await deps.agents.enqueue({
@@ -96,26 +138,14 @@ export function textFeature(deps: TextDeps): Composer<BotContext> {
       return;
     }
 
-    const links = route.chain.filter((l): l is ProviderName => l !== 'offline');
-    const stopTyping = keepTyping(ctx, deps.typingEveryMs ?? 4500);
-    try {
-      const answer = await deps.answerer.answer({ chatId: ctx.chat.id, text, locale: ctx.locale, task: route.task, links });
-      stopTyping();
-      const footer = ctx.t('answer-footer', { provider: answer.provider, model: escapeHtml(answer.model), attempts: answer.attempts });
-      const body = answer.text ? markdownToTelegramHtml(answer.text) : ctx.t('answer-empty');
-      await replyHtml(ctx, `${body}\n\n${footer}`);
-    } catch (error) {
-      stopTyping();
-      if (error instanceof ChainExhaustedError || error instanceof ChainCancelledError) {
-        const tried = error.tried.map((l) => `${l.provider}: ${escapeHtml(l.outcome)}`).join('; ');
-        ctx.logger.warn({ tried: error.tried }, 'no model could answer');
-        await replyHtml(ctx, ctx.t('answer-failed', { tried: tried || '-' }));
-        return;
-      }
-      throw error;
-    } finally {
-      stopTyping();
-    }
+    const request = {
+      chatId: ctx.chat.id,
+      text,
+      locale: ctx.locale,
+      task: route.task,
+      links: route.chain.filter((l): l is ProviderName => l !== 'offline'),
+    };
+    deps.lanes.enqueue(personLane(ctx.chat.id, ctx.from.id), (signal) => answerWithModel(ctx, { ...request, signal }));
   });
   return composer;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TOOL_NAMES } from '../../tools/registry.js';
 import { htmlToPlainText } from '../../html/telegram-html.js';
-import { createI18n, translatorFrom } from '../i18n.js';
+import { createTranslator } from '../../i18n/translator.js';
 import { kindQuestion, MAX_LIST_BUTTONS, namesQuestion, toolQuestion, valueHint, valueQuestion } from './guided-questions.js';
 import { toolParameters } from './tool-parameters.js';
 
-const t = translatorFrom(createI18n());
+const t = createTranslator();
 const en = { t, locale: 'en' as const };
 const zh = { t, locale: 'zh-TW' as const };
 const param = (tool: Parameters<typeof toolParameters>[0], key: string) => toolParameters(tool).find((p) => p.key === key)!;

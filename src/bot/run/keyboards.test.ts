@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choiceKeyboard } from './keyboards.js';
-import { decodeRunButton } from './run-callback-data.js';
+import { runButton } from '../callback-data.js';
 
 describe('choiceKeyboard', () => {
   it('lays choices out in rows, with skip and cancel on a last row of their own', () => {
@@ -24,7 +24,7 @@ describe('choiceKeyboard', () => {
     expect(data.at(-1)).toBe('r1:abc123:x');
     for (const d of data) {
       expect(Buffer.byteLength(d ?? '')).toBeLessThanOrEqual(64);
-      expect(decodeRunButton(d)).toBeDefined();
+      expect(runButton.unpack(d)).toBeDefined();
     }
   });
 });

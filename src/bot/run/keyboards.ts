@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import { encodeRunCancel, encodeRunPick, encodeRunSkip } from './run-callback-data.js';
+import { runButton } from '../callback-data.js';
 
 export interface ChoiceKeyboardInput {
   flowId: string;
@@ -17,10 +17,11 @@ export function choiceKeyboard(input: ChoiceKeyboardInput): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   input.labels.forEach((label, index) => {
     if (index > 0 && index % input.columns === 0) keyboard.row();
-    keyboard.text(label, encodeRunPick(input.flowId, input.step, index));
+    keyboard.text(label, runButton.pack({ flowId: input.flowId, action: 'pick', step: input.step, index }));
   });
   if (input.labels.length > 0) keyboard.row();
-  if (input.skipLabel !== undefined) keyboard.text(input.skipLabel, encodeRunSkip(input.flowId, input.step));
-  keyboard.text(input.cancelLabel, encodeRunCancel(input.flowId));
+  if (input.skipLabel !== undefined)
+    keyboard.text(input.skipLabel, runButton.pack({ flowId: input.flowId, action: 'skip', step: input.step }));
+  keyboard.text(input.cancelLabel, runButton.pack({ flowId: input.flowId, action: 'cancel' }));
   return keyboard;
 }
