@@ -1,6 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Polling } from './bot/polling.js';
+import { createAlertPresenter } from './bot/alert-presenter.js';
+import { createChatOutput, createTelegramApi } from './bot/chat-output.js';
+import { startAlertPosting, type AlertIntakeRuntime } from './runtime/alerts.js';
 import type { ClusterExecutor } from './cluster/executor.js';
 import type { Config } from './config.js';
 import { startBotRole, type BotRole } from './runtime/bot-role.js';
@@ -20,6 +23,8 @@ export interface App {
   metricsPort: number;
   /** The approval store, audit trail and flow of this process (tests and benchmarks drive them directly). */
   approvals: ApprovalRuntime;
+  /** The Alertmanager webhook receiver (bot role, ALERT_WEBHOOK_TOKEN set). */
+  alerts?: AlertIntakeRuntime;
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -57,10 +62,18 @@ export async function startApp(options: AppOptions): Promise<App> {
   const cluster = await createClusterRuntime(config, logger, options.executor);
   let worker: WorkerRole | undefined;
   let bot: BotRole | undefined;
+  let alertPosting: Awaited<ReturnType<typeof startAlertPosting>>;
   try {
     if (role === 'all' || role === 'worker') worker = await startWorkerRole(core, cluster, options.worker);
+    // Alert messages are posted by the worker role, rendered by the bot's presenter, sent the way the worker sends.
+    if ((role === 'all' || role === 'worker') && config.alerts.webhook) {
+      const output =
+        options.worker?.output ?? createChatOutput(createTelegramApi(config.telegram.token ?? '', config.telegram.apiRoot, logger));
+      alertPosting = await startAlertPosting(core, createAlertPresenter({ output, t: core.t, timeZone: config.timeZone }));
+    }
     if (role === 'all' || role === 'bot') bot = await startBotRole(core, cluster);
   } catch (error) {
+    await alertPosting?.close();
     await worker?.stop();
     await core.close();
     throw error;
@@ -90,8 +103,10 @@ export async function startApp(options: AppOptions): Promise<App> {
     metricsPort: health.port,
     ...(bot ? { polling: bot.polling } : {}),
     approvals,
+    ...(bot?.alerts ? { alerts: bot.alerts } : {}),
     async stop(graceMs = 10_000) {
       await bot?.stop(graceMs);
+      await alertPosting?.close();
       await worker?.stop();
       await health.close();
       await core.close();
