@@ -455,6 +455,10 @@ alert-count = { $count ->
     [one] 1 alert
    *[other] { $count } alerts
 }, { $firing } firing
+alert-count-total = { $count ->
+    [one] 1 alert
+   *[other] { $count } alerts
+}
 alert-labels = Labels: { $labels }
 alert-started = Started: { $time }
 alert-resolved-at = Resolved: { $time }

@@ -434,6 +434,7 @@ alert-status-firing = 🔥 告警中
 alert-status-resolved = ✅ 已恢復
 alert-severity = 嚴重程度 { $severity }
 alert-count = 共 { $count } 則告警，{ $firing } 則告警中
+alert-count-total = 共 { $count } 則告警
 alert-labels = 標籤：{ $labels }
 alert-started = 開始時間：{ $time }
 alert-resolved-at = 恢復時間：{ $time }

@@ -73,7 +73,7 @@ describe('the alert message', () => {
       silence: { id: 's', by: { userId: 1002 }, at: NOW, until: Date.parse('2025-06-02T12:00:00Z') },
     });
     const text = htmlToPlainText(renderAlertMessage(t, resolved, { timeZone: 'UTC', now: NOW }));
-    expect(text).toContain('🔴 KubePodCrashLooping · ✅ RESOLVED');
+    expect(text).toContain('🔴 KubePodCrashLooping · ✅ RESOLVED\nseverity critical · 1 alert\n');
     expect(text).toContain('Resolved: 2025-06-02 10:30 (UTC)');
     expect(text).toContain('👤 Acknowledged by Alice at 2025-06-02 10:05 (UTC)');
     expect(text).toContain('🔕 Silenced by 1002 until 2025-06-02 12:00 (UTC)');

@@ -82,7 +82,9 @@ export function renderAlertMessage(t: Translate, group: AlertGroup, options: { t
     `${SEVERITY_MARK[severity ?? ''] ?? '⚪'} <b>${escapeHtml(cut(alertname, 200))}</b> · ${t(locale, group.status === 'firing' ? 'alert-status-firing' : 'alert-status-resolved')}`,
     [
       severity ? t(locale, 'alert-severity', { severity: escapeHtml(cut(severity, 50)) }) : undefined,
-      alerts.length > 1 || group.status === 'firing' ? t(locale, 'alert-count', { count: alerts.length, firing }) : undefined,
+      group.status === 'firing'
+        ? t(locale, 'alert-count', { count: alerts.length, firing })
+        : t(locale, 'alert-count-total', { count: alerts.length }),
     ]
       .filter(Boolean)
       .join(' · '),
