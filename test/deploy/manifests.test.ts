@@ -306,6 +306,8 @@ describe('the Redis component', () => {
     const args = container.args ?? [];
     const option = (name: string) => args[args.indexOf(name) + 1];
     expect(option('--appendonly')).toBe('yes');
+    // At most a second of writes lost in a crash; a clean restart loses nothing (test/faults/redis-persistence.test.ts).
+    expect(option('--appendfsync')).toBe('everysec');
     expect(option('--maxmemory-policy')).toBe('noeviction');
     expect(option('--dir')).toBe('/data');
     expect(container.volumeMounts).toEqual([{ name: 'data', mountPath: '/data' }]);
