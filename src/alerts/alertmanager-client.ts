@@ -43,7 +43,11 @@ export class AlertmanagerError extends Error {
   }
 }
 
+const statusReplySchema = z.looseObject({ versionInfo: z.looseObject({ version: z.string() }).optional() });
+
 export interface AlertmanagerClient {
+  /** GET /api/v2/status: reachable, and which version (for doctor). */
+  status(): Promise<{ version?: string }>;
   /** Creates a silence; returns its id. */
   createSilence(silence: NewSilence): Promise<string>;
   getSilence(id: string): Promise<GettableSilence>;
@@ -130,6 +134,10 @@ export function createAlertmanagerClient(options: AlertmanagerClientOptions): Al
   }
 
   return {
+    async status() {
+      const reply = checked(statusReplySchema, await call('GET', '/api/v2/status'), 'GET /api/v2/status');
+      return reply.versionInfo ? { version: reply.versionInfo.version } : {};
+    },
     async createSilence(silence) {
       if (silence.matchers.length === 0) throw new AlertmanagerError('a silence needs at least one matcher');
       const reply = await call('POST', '/api/v2/silences', {

@@ -139,6 +139,14 @@ export async function startFakeAlertmanager(): Promise<FakeAlertmanager> {
       });
       return send(res, 200, { silenceID: id });
     }
+    if (req.method === 'GET' && path === '/api/v2/status') {
+      return send(res, 200, {
+        cluster: { status: 'ready', peers: [] },
+        versionInfo: { version: '0.27.0-fake' },
+        uptime: new Date().toISOString(),
+        config: { original: '' },
+      });
+    }
     if (req.method === 'GET' && path === '/api/v2/silences') return send(res, 200, [...silences.values()].map(gettable));
     const one = /^\/api\/v2\/silence\/([^/]+)$/.exec(path);
     if (one?.[1]) {
