@@ -2,18 +2,19 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { luaScript } from '../approvals/lua-script.js';
+import type { AlertGroup } from './group-record.js';
 import type { AlertGroupStore } from './group-store.js';
 import type { AlertPresenter } from './ports.js';
 
 export type PostingOutcome = 'posted' | 'edited' | 'up-to-date' | 'unknown';
 
-/** Thrown when another worker is posting the same group right now; the job is retried shortly. */
-export class AlertGroupBusyError extends Error {
-  constructor(groupId: string) {
-    super(`alert group ${groupId} is being posted by another worker`);
-    this.name = 'AlertGroupBusyError';
-  }
-}
+export type PostingResult =
+  | { outcome: PostingOutcome }
+  /**
+   * Another worker holds the group. It checks the group again after it lets go, so this change is not lost; only
+   * if it died holding the lock is a check needed once the lock has expired (`retryInMs`), once per `holder`.
+   */
+  | { outcome: 'busy'; holder: string; retryInMs: number };
 
 const RELEASE = luaScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -26,13 +27,14 @@ export function alertPostingLockKey(keyPrefix: string, groupId: string): string 
 
 export interface AlertPosting {
   /** Brings the group's chat message up to its latest stored revision: the first time a send, afterwards edits. */
-  bringUpToDate(groupId: string): Promise<PostingOutcome>;
+  bringUpToDate(groupId: string): Promise<PostingResult>;
 }
 
 /**
  * One writer per group at a time (a Redis lock), so notifications arriving together never send two messages.
- * The lock outlives Telegram's slowest answer (auto-retry waits out a 429); a worker that dies holding it only
- * delays the group's next edit until it expires.
+ * A job that finds the group taken leaves its change to the holder, which reads the group again after letting go
+ * (lock, work, unlock, check again), so no change is lost and nobody waits. The lock outlives Telegram's slowest
+ * answer (auto-retry waits out a 429); a worker that dies holding it delays the group's next edit until it expires.
  */
 export function createAlertPosting(deps: {
   store: AlertGroupStore;
@@ -73,25 +75,37 @@ export function createAlertPosting(deps: {
     return outcome;
   }
 
+  const upToDate = (group: AlertGroup | undefined) => !group || (group.postedRevision >= group.revision && group.messageId !== undefined);
+
   return {
     async bringUpToDate(groupId) {
       const lockKey = alertPostingLockKey(keyPrefix, groupId);
-      const token = randomBytes(8).toString('hex');
-      if ((await redis.set(lockKey, token, 'PX', lockMs, 'NX')) !== 'OK') throw new AlertGroupBusyError(groupId);
-      try {
-        let first: PostingOutcome | undefined;
-        // Notifications that arrive while we post raise the revision again: catch up before letting go.
-        for (let round = 0; round < 5; round++) {
-          const outcome = await syncOnce(groupId);
-          first ??= outcome;
-          if (outcome === 'up-to-date' || outcome === 'unknown') break;
+      let first: PostingOutcome | undefined;
+      for (let pass = 0; pass < 10; pass++) {
+        const token = randomBytes(8).toString('hex');
+        if ((await redis.set(lockKey, token, 'PX', lockMs, 'NX')) !== 'OK') {
+          // Someone took over after we let go: they check again after their own turn.
+          if (first) return { outcome: first };
+          const [holder, pttl] = await Promise.all([redis.get(lockKey), redis.pttl(lockKey)]);
+          if (holder === null) continue;
+          return { outcome: 'busy', holder, retryInMs: Math.max(100, pttl + 100) };
         }
-        return first ?? 'up-to-date';
-      } finally {
-        await RELEASE.run(redis, [lockKey], [token]).catch((error: unknown) =>
-          deps.logger.warn({ alert_group: groupId, err: error }, 'could not release the alert posting lock; it expires on its own'),
-        );
+        try {
+          // Notifications that arrive while we post raise the revision again: catch up before letting go.
+          for (let round = 0; round < 5; round++) {
+            const outcome = await syncOnce(groupId);
+            first ??= outcome;
+            if (outcome === 'up-to-date' || outcome === 'unknown') break;
+          }
+        } finally {
+          await RELEASE.run(redis, [lockKey], [token]).catch((error: unknown) =>
+            deps.logger.warn({ alert_group: groupId, err: error }, 'could not release the alert posting lock; it expires on its own'),
+          );
+        }
+        // A job that found the lock taken while we held it left its change to us.
+        if (upToDate(await store.get(groupId))) break;
       }
+      return { outcome: first ?? 'up-to-date' };
     },
   };
 }
