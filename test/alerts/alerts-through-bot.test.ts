@@ -114,6 +114,10 @@ describe('alerts in the chat, through the worker and the Bot API emulator', () =
     await settled(h);
     expect(h.emulator.messages(OPS)).toHaveLength(1);
     expect(h.emulator.messages(ALICE)).toHaveLength(0);
+    await postWebhook(receiverUrl(h), CRASHLOOP([{ fingerprint: 'a' }]), { token: 'not-the-token-at-all' });
+    const metrics = await (await fetch(`http://127.0.0.1:${h.app.metricsPort}/metrics`)).text();
+    expect(metrics).toContain('chatops_alert_webhooks_total{outcome="accepted"} 4');
+    expect(metrics).toContain('chatops_alert_webhooks_total{outcome="unauthorized"} 1');
   });
 
   it('sends a group no route matches to the default chat', async () => {
