@@ -446,3 +446,33 @@ run-tool-scale_deployment = scale ✋
 run-tool-rollback_deployment = roll back ✋
 run-tool-delete_resource = delete 🚨
 run-tool-apply_manifest = apply YAML 🚨
+
+# --- Alerts: Alertmanager notifications in the chat (src/bot/render/alert-message.ts, src/alerts/investigation.ts) ---
+alert-status-firing = 🔥 FIRING
+alert-status-resolved = ✅ RESOLVED
+alert-severity = severity { $severity }
+alert-count = { $count ->
+    [one] 1 alert
+   *[other] { $count } alerts
+}, { $firing } firing
+alert-count-total = { $count ->
+    [one] 1 alert
+   *[other] { $count } alerts
+}
+alert-labels = Labels: { $labels }
+alert-started = Started: { $time }
+alert-resolved-at = Resolved: { $time }
+alert-item-firing = 🔥 { $labels } · since { $time }
+alert-item-resolved = ✅ { $labels } · resolved { $time }
+alert-more = …and { $count } more
+alert-truncated = Alertmanager left out { $count } more alerts.
+alert-acknowledged = 👤 Acknowledged by { $user } at { $time }
+alert-silenced = 🔕 Silenced by { $user } until { $time }
+alert-silence-ended = 🔕 The silence by { $user } ended at { $time }
+alert-link-source = source
+alert-link-alertmanager = Alertmanager
+alert-seed-question = Why is the alert { $alertname } firing{ $target }?{ $summary } Find the cause with read-only tools.
+alert-seed-summary = { " " }Summary: { $summary }
+alert-seed-target-pod = { " " }for pod { $pod } in namespace { $namespace }
+alert-seed-target-deployment = { " " }for deployment { $deployment } in namespace { $namespace }
+alert-seed-target-namespace = { " " }in namespace { $namespace }

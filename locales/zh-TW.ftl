@@ -428,3 +428,27 @@ run-tool-scale_deployment = 調整副本 ✋
 run-tool-rollback_deployment = 回滾 ✋
 run-tool-delete_resource = 刪除 🚨
 run-tool-apply_manifest = 套用 YAML 🚨
+
+# --- Alerts: Alertmanager notifications in the chat (src/bot/render/alert-message.ts, src/alerts/investigation.ts) ---
+alert-status-firing = 🔥 告警中
+alert-status-resolved = ✅ 已恢復
+alert-severity = 嚴重程度 { $severity }
+alert-count = 共 { $count } 則告警，{ $firing } 則告警中
+alert-count-total = 共 { $count } 則告警
+alert-labels = 標籤：{ $labels }
+alert-started = 開始時間：{ $time }
+alert-resolved-at = 恢復時間：{ $time }
+alert-item-firing = 🔥 { $labels } · 自 { $time } 起
+alert-item-resolved = ✅ { $labels } · 於 { $time } 恢復
+alert-more = …還有 { $count } 則
+alert-truncated = Alertmanager 另外省略了 { $count } 則告警。
+alert-acknowledged = 👤 { $user } 已於 { $time } 確認
+alert-silenced = 🔕 { $user } 已設定靜音至 { $time }
+alert-silence-ended = 🔕 { $user } 設定的靜音已於 { $time } 結束
+alert-link-source = 來源
+alert-link-alertmanager = Alertmanager
+alert-seed-question = 為什麼告警 { $alertname } 正在觸發{ $target }？{ $summary }請只用唯讀工具找出原因。
+alert-seed-summary = 摘要：{ $summary }{ " " }
+alert-seed-target-pod = （namespace { $namespace } 的 pod { $pod }）
+alert-seed-target-deployment = （namespace { $namespace } 的部署 { $deployment }）
+alert-seed-target-namespace = （namespace { $namespace }）

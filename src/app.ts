@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ChatOutput } from './bot/chat-output.js';
 import type { Polling } from './bot/polling.js';
 import { createWorkerPresenters } from './bot/presenters/worker-presenters.js';
+import { startAlertPosting, type AlertIntakeRuntime } from './runtime/alerts.js';
 import type { ClusterExecutor } from './cluster/executor.js';
 import type { Config } from './config.js';
 import { startBotRole, type BotRole } from './runtime/bot-role.js';
@@ -22,6 +23,8 @@ export interface App {
   metricsPort: number;
   /** The approval store, audit trail and flow of this process (tests and benchmarks drive them directly). */
   approvals: ApprovalRuntime;
+  /** The Alertmanager webhook receiver (bot role, ALERT_WEBHOOK_TOKEN set). */
+  alerts?: AlertIntakeRuntime;
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -60,6 +63,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const cluster = await createClusterRuntime(config, logger, options.executor);
   let worker: WorkerRole | undefined;
   let bot: BotRole | undefined;
+  let alertPosting: Awaited<ReturnType<typeof startAlertPosting>>;
   try {
     if (role === 'all' || role === 'worker') {
       const { output, ...tuning } = options.worker ?? {};
@@ -73,9 +77,12 @@ export async function startApp(options: AppOptions): Promise<App> {
         ...(output ? { output } : {}),
       });
       worker = await startWorkerRole(core, cluster, presenters, tuning);
+      // Alert messages are posted by the worker role, rendered by the bot's presenter, sent the way the worker sends.
+      if (config.alerts.webhook) alertPosting = await startAlertPosting(core, presenters.alerts);
     }
     if (role === 'all' || role === 'bot') bot = await startBotRole(core, cluster);
   } catch (error) {
+    await alertPosting?.close();
     await worker?.stop();
     await core.close();
     throw error;
@@ -105,8 +112,10 @@ export async function startApp(options: AppOptions): Promise<App> {
     metricsPort: health.port,
     ...(bot ? { polling: bot.polling } : {}),
     approvals,
+    ...(bot?.alerts ? { alerts: bot.alerts } : {}),
     async stop(graceMs = 10_000) {
       await bot?.stop(graceMs);
+      await alertPosting?.close();
       await worker?.stop();
       await health.close();
       await core.close();

@@ -15,6 +15,8 @@ const USAGE = [
   '  parse-tool-call   JSON lines {"response": <chat.completion>} on stdin → {"ok","calls"|"error"} per line',
   '  audit --since 24h the audit trail as JSON lines',
   '  doctor            checks the configuration and reaches every configured part',
+  '  demo-alert [--status firing|resolved] [--url URL] [--started-at ISO]',
+  '                    posts the SAMPLE KubePodCrashLooping alert to the local Alertmanager webhook receiver',
 ].join('\n');
 
 const writeLine = (line: string) => {
@@ -95,6 +97,28 @@ async function main(argv: string[]): Promise<number> {
       const lines = await runDoctor(config, { cluster });
       for (const line of lines) writeLine(formatCheckLine(line));
       return doctorExitCode(lines);
+    }
+    case 'demo-alert': {
+      const config = configOrExit();
+      const { values } = parseArgs({
+        args: rest,
+        options: { status: { type: 'string', default: 'firing' }, url: { type: 'string' }, 'started-at': { type: 'string' } },
+      });
+      const { runDemoAlertCommand } = await import('./alerts/demo-alert-command.js');
+      const { createSimulatedCluster } = await import('./cluster/simulated.js');
+      return runDemoAlertCommand(
+        {
+          status: values.status ?? 'firing',
+          ...(values.url ? { url: values.url } : {}),
+          ...(values['started-at'] ? { startedAt: values['started-at'] } : {}),
+        },
+        {
+          config,
+          pods: () => createSimulatedCluster().list_pods({ namespace: 'prod' }),
+          write: writeLine,
+          error: (line) => process.stderr.write(`${line}\n`),
+        },
+      );
     }
     default:
       process.stderr.write(`${command ? `unknown command "${command}"\n` : ''}${USAGE}\n`);

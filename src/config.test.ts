@@ -94,6 +94,70 @@ describe('configuration from the environment', () => {
   });
 });
 
+describe('alert intake settings', () => {
+  const WEBHOOK_TOKEN = 'a3f1c9e07b2d4e6f8a0b1c2d3e4f5a6b';
+
+  it('leaves the receiver off without a token, with English and the default port otherwise', () => {
+    const c = loadConfig({});
+    expect(c.alerts).toEqual({ routes: [], locale: 'en' });
+    const on = loadConfig({ ALERT_WEBHOOK_TOKEN: WEBHOOK_TOKEN, ALERT_DEFAULT_CHAT_ID: '-1001234567890' });
+    expect(on.alerts.webhook).toEqual({ port: 9095, token: WEBHOOK_TOKEN, maxBytes: 1024 * 1024 });
+    expect(on.alerts.defaultChatId).toBe(-1001234567890);
+  });
+
+  it('reads routes, the locale, the body cap and the Alertmanager URL', () => {
+    const c = loadConfig({
+      ALERT_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
+      ALERT_WEBHOOK_PORT: '0',
+      ALERT_WEBHOOK_MAX_BYTES: '65536',
+      ALERT_ROUTES: 'namespace=prod→-100123',
+      ALERT_LOCALE: 'zh-TW',
+      ALERTMANAGER_URL: 'http://alertmanager.monitoring:9093/',
+    });
+    expect(c.alerts).toEqual({
+      webhook: { port: 0, token: WEBHOOK_TOKEN, maxBytes: 65536 },
+      routes: [{ matchers: [{ label: 'namespace', value: 'prod', negate: false }], chatId: -100123 }],
+      locale: 'zh-TW',
+      alertmanagerUrl: 'http://alertmanager.monitoring:9093',
+    });
+  });
+
+  it('says in one line per variable what is wrong', () => {
+    const lines = problems({
+      ALERT_WEBHOOK_TOKEN: 'short',
+      ALERT_ROUTES: 'namespace=prod',
+      ALERT_DEFAULT_CHAT_ID: 'ops',
+      ALERT_LOCALE: 'fr',
+      ALERTMANAGER_URL: 'alertmanager',
+      ALERT_WEBHOOK_MAX_BYTES: '10',
+    });
+    expect(lines.map((l) => l.split(':')[0]).sort()).toEqual([
+      'ALERTMANAGER_URL',
+      'ALERT_DEFAULT_CHAT_ID',
+      'ALERT_LOCALE',
+      'ALERT_ROUTES',
+      'ALERT_WEBHOOK_MAX_BYTES',
+      'ALERT_WEBHOOK_TOKEN',
+    ]);
+    expect(lines.find((l) => l.startsWith('ALERT_ROUTES:'))).toContain('expected labels=value→chat id');
+    for (const line of lines) expect(line).not.toContain('\n');
+  });
+
+  it('refuses a token with nowhere to send alerts', () => {
+    expect(problems({ ALERT_WEBHOOK_TOKEN: WEBHOOK_TOKEN })).toEqual([expect.stringMatching(/^ALERT_DEFAULT_CHAT_ID: required/)]);
+    expect(problems({ ALERT_WEBHOOK_TOKEN: WEBHOOK_TOKEN, ALERT_ROUTES: 'team=db->-5' })).toEqual([]);
+  });
+
+  it('keeps the webhook token and an Alertmanager password out of logs', () => {
+    const c = loadConfig({
+      ALERT_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
+      ALERT_DEFAULT_CHAT_ID: '5',
+      ALERTMANAGER_URL: 'https://ops:am-pass-9@alertmanager.example.com',
+    });
+    expect(secretValues(c).sort()).toEqual([WEBHOOK_TOKEN, 'am-pass-9'].sort());
+  });
+});
+
 describe('the list of environment variables', () => {
   it('names every DESIGN.md contract variable and every provider variable', () => {
     for (const name of [

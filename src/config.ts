@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES, type ProviderName } from './llm/provider-names.js';
 import type { ProviderSettings } from './llm/types.js';
+import { parseAlertRoutes, type AlertRoute } from './alerts/routes.js';
+import { LOCALES, type Locale } from './i18n/locale.js';
 
 /**
  * One zod schema over the environment, parsed once at start (DESIGN.md "Environment").
@@ -73,6 +75,16 @@ const namespaceList = (fallback: string) =>
       return names;
     }),
   );
+
+const alertRoutes = z.preprocess(
+  (v) => (v === undefined ? '' : v),
+  z.string().transform((s, ctx) => {
+    const parsed = parseAlertRoutes(s);
+    if (parsed.ok) return parsed.routes;
+    ctx.addIssue({ code: 'custom', message: parsed.problem });
+    return z.NEVER;
+  }),
+);
 
 const boolFlag = z.preprocess(
   blankToUndefined,
@@ -163,6 +175,27 @@ const envSchema = z.object({
       .default('info'),
   ),
   LOG_PRETTY: boolFlag,
+  ALERT_WEBHOOK_PORT: intIn(0, 65_535, 9095),
+  ALERT_WEBHOOK_TOKEN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{16,512}$/, { message: 'expected 16 to 512 printable characters without spaces, e.g. from openssl rand -hex 32' })
+      .optional(),
+  ),
+  ALERT_WEBHOOK_MAX_BYTES: intIn(1024, 64 * 1024 * 1024, 1024 * 1024),
+  ALERT_ROUTES: alertRoutes,
+  ALERT_DEFAULT_CHAT_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d{1,15}$/, { message: 'expected a numeric Telegram chat id, e.g. -1001234567890 for a group' })
+      .transform(Number)
+      .optional(),
+  ),
+  ALERT_LOCALE: z.preprocess(blankToUndefined, z.enum(LOCALES, { message: 'expected "en" or "zh-TW"' }).default('en')),
+  ALERTMANAGER_URL: z.preprocess(blankToUndefined, z.url({ message: 'expected an http(s) URL' }).optional()),
   LANGFUSE_BASE_URL: url('https://cloud.langfuse.com'),
   LANGFUSE_PUBLIC_KEY: optionalString,
   LANGFUSE_SECRET_KEY: optionalString,
@@ -196,8 +229,20 @@ export interface Config {
   providers: ProviderConfig[];
   metricsPort: number;
   log: { level: string; pretty: boolean };
+  alerts: AlertsConfig;
   /** Tracing of model calls, on only when both keys are set. */
   langfuse?: { baseUrl: string; publicKey: string; secretKey: string };
+}
+
+export interface AlertsConfig {
+  /** The Alertmanager webhook receiver; absent (off) when ALERT_WEBHOOK_TOKEN is not set. */
+  webhook?: { port: number; token: string; maxBytes: number };
+  routes: AlertRoute[];
+  defaultChatId?: number;
+  /** The language of alert messages in chats where no /lang choice tells (groups). */
+  locale: Locale;
+  /** Where silences are created (Alertmanager API v2); silencing is off without it. */
+  alertmanagerUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -223,6 +268,11 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
   const pe: Record<string, unknown> = parsedProviders.data;
   if (needs.telegram && !e.TELEGRAM_BOT_TOKEN) {
     throw new ConfigError(['TELEGRAM_BOT_TOKEN: required; create a bot with @BotFather and paste its token']);
+  }
+  if (e.ALERT_WEBHOOK_TOKEN && e.ALERT_ROUTES.length === 0 && e.ALERT_DEFAULT_CHAT_ID === undefined) {
+    throw new ConfigError([
+      'ALERT_DEFAULT_CHAT_ID: required with ALERT_WEBHOOK_TOKEN unless ALERT_ROUTES is set: alerts need a chat to go to',
+    ]);
   }
   const providers: ProviderConfig[] = [];
   for (const name of PROVIDER_NAMES) {
@@ -262,6 +312,15 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
     providers,
     metricsPort: e.METRICS_PORT,
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+    alerts: {
+      ...(e.ALERT_WEBHOOK_TOKEN
+        ? { webhook: { port: e.ALERT_WEBHOOK_PORT, token: e.ALERT_WEBHOOK_TOKEN, maxBytes: e.ALERT_WEBHOOK_MAX_BYTES } }
+        : {}),
+      routes: e.ALERT_ROUTES,
+      ...(e.ALERT_DEFAULT_CHAT_ID !== undefined ? { defaultChatId: e.ALERT_DEFAULT_CHAT_ID } : {}),
+      locale: e.ALERT_LOCALE,
+      ...(e.ALERTMANAGER_URL ? { alertmanagerUrl: e.ALERTMANAGER_URL.replace(/\/+$/, '') } : {}),
+    },
     ...(e.LANGFUSE_PUBLIC_KEY && e.LANGFUSE_SECRET_KEY
       ? { langfuse: { baseUrl: e.LANGFUSE_BASE_URL, publicKey: e.LANGFUSE_PUBLIC_KEY, secretKey: e.LANGFUSE_SECRET_KEY } }
       : {}),
@@ -270,8 +329,15 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
 
 /** Every value that must never appear in a log line. */
 export function secretValues(config: Config): string[] {
-  const values = [config.telegram.token, ...config.providers.map((p) => p.apiKey), config.langfuse?.secretKey];
+  const values = [
+    config.telegram.token,
+    ...config.providers.map((p) => p.apiKey),
+    config.langfuse?.secretKey,
+    config.alerts.webhook?.token,
+  ];
   const redisPassword = /^rediss?:\/\/[^:@/]*:([^@/]+)@/.exec(config.redis.url)?.[1];
   if (redisPassword) values.push(redisPassword);
+  const alertmanagerPassword = /^https?:\/\/[^:@/]*:([^@/]+)@/.exec(config.alerts.alertmanagerUrl ?? '')?.[1];
+  if (alertmanagerPassword) values.push(alertmanagerPassword);
   return values.filter((v): v is string => typeof v === 'string' && v.length >= 4);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const AUDIT_KINDS = ['request', 'tool_call', 'approval', 'execution'] as const;
+export const AUDIT_KINDS = ['request', 'tool_call', 'approval', 'execution', 'alert'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 export interface AuditEntry {

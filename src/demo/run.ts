@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { startApp } from '../app.js';
 import { ConfigError, loadConfig, secretValues } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startBotApiEmulator } from './bot-api-emulator.js';
+import { createDemoAlertSender } from './demo-alert.js';
 import { runTerminalChat } from './terminal-client.js';
 
 /**
@@ -81,6 +83,9 @@ async function main(): Promise<void> {
   const logPath = join(tmpdir(), `chatops-demo-${process.pid}.log`);
   const logFile = createWriteStream(logPath);
   const emulator = await startBotApiEmulator();
+  // The Alertmanager webhook receiver, with a token made for this run; alerts go to Alice's chat.
+  const alertToken = randomBytes(24).toString('hex');
+  const alertPort = await freePort();
 
   let config;
   try {
@@ -97,6 +102,10 @@ async function main(): Promise<void> {
         // The simulated cluster's workloads live in prod; an empty `default` would make a poor first impression.
         DEFAULT_NAMESPACE: process.env.DEFAULT_NAMESPACE ?? 'prod',
         METRICS_PORT: process.env.METRICS_PORT ?? '0',
+        ALERT_WEBHOOK_TOKEN: alertToken,
+        ALERT_WEBHOOK_PORT: String(alertPort),
+        ALERT_ROUTES: `namespace=prod→${DEMO_USERS.alice}`,
+        ALERT_DEFAULT_CHAT_ID: String(DEMO_USERS.alice),
       },
       { telegram: true },
     );
@@ -115,7 +124,18 @@ async function main(): Promise<void> {
   say(
     `Users: ${DEMO_USERS.alice} alice (approver), ${DEMO_USERS.bob} bob (approver), ${DEMO_USERS.carol} carol; /as 4242 to be a stranger.`,
   );
+  const alertUrl = `http://127.0.0.1:${app.alerts?.receiverPort ?? alertPort}/alerts`;
+  say(`Alerts: an Alertmanager webhook receiver listens at ${alertUrl}. Type /demo-alert to fire a sample KubePodCrashLooping`);
+  say(`alert for the crash-looping prod pods (/demo-alert resolved to resolve it), or from another terminal:`);
+  say(
+    `  ALERT_WEBHOOK_TOKEN=${alertToken} ALERT_WEBHOOK_PORT=${alertPort} ALERT_DEFAULT_CHAT_ID=${DEMO_USERS.alice} npm run --silent cli -- demo-alert`,
+  );
   say('');
+  const demoAlert = createDemoAlertSender({
+    url: alertUrl,
+    token: alertToken,
+    pods: () => app.executor.list_pods({ namespace: 'prod' }),
+  });
 
   const languageCode = /^zh/i.test(process.env.LANG ?? '') ? 'zh-hant' : 'en';
   const shutdown = async () => {
@@ -125,7 +145,7 @@ async function main(): Promise<void> {
     logFile.end();
   };
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
-  await runTerminalChat({ emulator, chatId: DEMO_USERS.alice, userId: DEMO_USERS.alice, languageCode, firstName: 'Alice' });
+  await runTerminalChat({ emulator, chatId: DEMO_USERS.alice, userId: DEMO_USERS.alice, languageCode, firstName: 'Alice', demoAlert });
   await shutdown();
   process.exit(0);
 }

@@ -17,6 +17,8 @@ export interface TerminalChatOptions {
   output?: NodeJS.WritableStream;
   /** ANSI styles; defaults to whether output is a TTY. */
   ansi?: boolean;
+  /** /demo-alert: fires the sample alert at the bot's webhook receiver; resolves with a line to print. */
+  demoAlert?: (status: 'firing' | 'resolved') => Promise<string>;
 }
 
 const isTty = (stream: NodeJS.WritableStream): boolean => (stream as { isTTY?: boolean }).isTTY === true;
@@ -129,6 +131,16 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
         break;
       case 'help':
         print(TERMINAL_CHAT_HELP.join('\n'));
+        break;
+      case 'demo-alert':
+        if (!options.demoAlert) {
+          print('✗ /demo-alert needs the demo (npm run demo), which runs the alert receiver');
+          break;
+        }
+        options.demoAlert(command.status).then(
+          (line) => print(line),
+          (error: unknown) => print(`✗ ${error instanceof Error ? error.message : String(error)}`),
+        );
         break;
       case 'quit':
         rl.close();

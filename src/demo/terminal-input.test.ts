@@ -22,6 +22,12 @@ describe('parseTerminalLine', () => {
     expect(parseTerminalLine('/press 0', withButtons)).toMatchObject({ kind: 'invalid' });
   });
 
+  it('reads /demo-alert [firing|resolved] as the client’s own command', () => {
+    expect(parseTerminalLine('/demo-alert', withButtons)).toEqual({ kind: 'demo-alert', status: 'firing' });
+    expect(parseTerminalLine('/demo-alert resolved', withButtons)).toEqual({ kind: 'demo-alert', status: 'resolved' });
+    expect(parseTerminalLine('/demo-alert soon', withButtons)).toMatchObject({ kind: 'invalid' });
+  });
+
   it('switches the simulated user and language', () => {
     expect(parseTerminalLine('/as 2002', withButtons)).toEqual({ kind: 'as', userId: 2002 });
     expect(parseTerminalLine('/as bob', withButtons)).toMatchObject({ kind: 'invalid' });

@@ -4,6 +4,8 @@ export type TerminalInput =
   | { kind: 'press'; button: number; messageId?: number }
   | { kind: 'as'; userId: number }
   | { kind: 'lang'; languageCode: string }
+  /** Fires (or resolves) the demo's sample Alertmanager alert through the bot's webhook receiver. */
+  | { kind: 'demo-alert'; status: 'firing' | 'resolved' }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'empty' }
@@ -12,7 +14,7 @@ export type TerminalInput =
 const POSITIVE_INT = /^[1-9]\d{0,14}$/;
 
 /**
- * Client commands are /press, /as, /tglang, /? and /quit (/tglang, not /lang, so the bot's own /lang reaches the bot); a bare number presses a button when there
+ * Client commands are /press, /as, /tglang, /demo-alert, /? and /quit (/tglang, not /lang, so the bot's own /lang reaches the bot); a bare number presses a button when there
  * is one to press. Everything else, other /commands included, goes to the bot as text; a leading
  * backslash sends the rest verbatim ("\/press", "\1").
  */
@@ -46,6 +48,12 @@ export function parseTerminalLine(line: string, options: { hasButtons: boolean }
       return args.length === 1 && code && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(code)
         ? { kind: 'lang', languageCode: code }
         : { kind: 'invalid', reason: 'usage: /tglang <language code>, e.g. /tglang zh-hant' };
+    }
+    case '/demo-alert': {
+      const [status = 'firing'] = args;
+      return args.length <= 1 && (status === 'firing' || status === 'resolved')
+        ? { kind: 'demo-alert', status }
+        : { kind: 'invalid', reason: 'usage: /demo-alert [firing|resolved]' };
     }
     case '/?':
       return { kind: 'help' };

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { ClusterExecutor } from '../cluster/executor.js';
+import { createAlertmanagerClient } from '../alerts/alertmanager-client.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
@@ -102,6 +103,33 @@ export async function runDoctor(config: Config, deps: DoctorDeps = {}): Promise<
       );
     } catch (error) {
       lines.push({ status: 'warn', part: name, detail: `${p.baseUrl}: ${message(error)}`, required: false });
+    }
+  }
+
+  // Alerts: the receiver's settings, and Alertmanager's API when silences are set up. Optional parts.
+  const alerts = config.alerts;
+  if (alerts.webhook) {
+    const where = [`${alerts.routes.length} route${alerts.routes.length === 1 ? '' : 's'}`];
+    if (alerts.defaultChatId !== undefined) where.push(`default chat ${alerts.defaultChatId}`);
+    lines.push({
+      status: 'ok',
+      part: 'alerts',
+      detail: `webhook receiver on port ${alerts.webhook.port}, ${where.join(', ')}`,
+      required: false,
+    });
+  }
+  if (alerts.alertmanagerUrl) {
+    const shown = alerts.alertmanagerUrl.replace(/\/\/[^@/]*@/, '//');
+    try {
+      const status = await createAlertmanagerClient({ baseUrl: alerts.alertmanagerUrl, timeoutMs, fetch: doFetch }).status();
+      lines.push({
+        status: 'ok',
+        part: 'alertmanager',
+        detail: `${shown}${status.version ? ` (version ${status.version})` : ''}`,
+        required: false,
+      });
+    } catch (error) {
+      lines.push({ status: 'warn', part: 'alertmanager', detail: `${message(error)}: silences from the chat will fail`, required: false });
     }
   }
 

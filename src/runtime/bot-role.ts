@@ -14,10 +14,13 @@ import { createStatusReporter } from '../status/snapshot.js';
 import { readVersion } from '../version.js';
 import type { Core } from './core.js';
 import type { ClusterRuntime } from './cluster.js';
+import { startAlertIntake, type AlertIntakeRuntime } from './alerts.js';
 
 export interface BotRole {
   polling: Polling;
   approvals: ApprovalRuntime;
+  /** The Alertmanager webhook receiver and alert actions; undefined when ALERT_WEBHOOK_TOKEN is not set. */
+  alerts?: AlertIntakeRuntime;
   stop(graceMs: number): Promise<void>;
 }
 
@@ -79,10 +82,18 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
   const lock = createPollerLock(redis, pollerLockKey(config.redis.keyPrefix, config.telegram.token ?? ''), 4500);
   const started = await startPolling(bot, { logger, t: core.t, lock, inFlight: lanes, renewEveryMs: 1500, standbyRetryMs: 1000 });
   pollingSlot.current = started;
+  const alerts = await startAlertIntake(core, { audit: approvals.audit, chatLocale: (chatId) => localeStore.get(chatId) }).catch(
+    async (error: unknown) => {
+      await started.stop(0);
+      throw error;
+    },
+  );
   return {
     polling: started,
     approvals,
+    ...(alerts ? { alerts } : {}),
     async stop(graceMs) {
+      await alerts?.close();
       await started.stop(graceMs);
       await agentQueue.close();
       await approvals.close();

@@ -5,6 +5,7 @@ import { bullPrefix } from '../jobs/queues.js';
 import { createOfflineProvider } from '../offline/provider.js';
 import { createRedis } from '../redis.js';
 import { createAgent, type AgentOutcome } from '../agent/agent.js';
+import type { AlertPresenter } from '../alerts/ports.js';
 import type { AgentJobPresenter } from '../agent/job-presenter.js';
 import { createApprovalRuntime, type ApprovalRuntime } from './approvals.js';
 import type { ClusterRuntime } from './cluster.js';
@@ -22,6 +23,8 @@ export interface WorkerTuning {
 export interface WorkerPresenters {
   approvals: ApprovalPresenter;
   agentJobs: AgentJobPresenter;
+  /** Alert group messages (posted by the worker's alert queue, src/runtime/alerts.ts). */
+  alerts: AlertPresenter;
 }
 
 export interface WorkerRole {

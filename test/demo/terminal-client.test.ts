@@ -129,10 +129,45 @@ describe('the terminal chat client', () => {
     expect(emulator.pendingUpdates()).toEqual([]);
   });
 
+  it('keeps /demo-alert to itself and says it needs the demo’s alert receiver', async () => {
+    type('/demo-alert');
+    await printedSoon('✗ /demo-alert needs the demo (npm run demo)');
+    expect(emulator.pendingUpdates()).toEqual([]);
+  });
+
   it('ends on /quit', async () => {
     type('/quit');
     await chat;
     type('after quitting');
     expect(emulator.pendingUpdates()).toEqual([]);
+  });
+});
+
+describe('the terminal chat client in the demo', () => {
+  it('fires the sample alert with /demo-alert and prints what the receiver answered', async () => {
+    const demoEmulator = await startBotApiEmulator();
+    const demoInput = new PassThrough();
+    const demoOutput = new PassThrough();
+    let text = '';
+    demoOutput.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    const asked: string[] = [];
+    const running = runTerminalChat({
+      emulator: demoEmulator,
+      chatId: CHAT,
+      userId: USER,
+      input: demoInput,
+      output: demoOutput,
+      demoAlert: async (status) => {
+        asked.push(status);
+        return `→ sent as ${status}`;
+      },
+    });
+    demoInput.write('/demo-alert resolved\n');
+    await demoEmulator.waitFor(() => text.includes('→ sent as resolved') || undefined);
+    expect(asked).toEqual(['resolved']);
+    expect(demoEmulator.pendingUpdates()).toEqual([]);
+    demoInput.end();
+    await running;
+    await demoEmulator.close();
   });
 });

@@ -36,6 +36,7 @@ describe('deploy/docker-compose.yml', () => {
     const option = (name: string) => command[command.indexOf(name) + 1];
     expect(command[0]).toBe('redis-server');
     expect(option('--appendonly')).toBe('yes');
+    expect(option('--appendfsync')).toBe('everysec');
     expect(option('--maxmemory-policy')).toBe('noeviction');
     expect(redis.volumes).toEqual(['redis-data:/data']);
     expect(Object.keys(compose.volumes)).toContain('redis-data');

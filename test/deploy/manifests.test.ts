@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { CONFIG_ENV_VARS, loadConfig } from '../../src/config.js';
 import {
   allOf,
@@ -27,6 +28,7 @@ const SECRET = 'chatops-secrets';
 const SECRET_KEYS = [
   'TELEGRAM_BOT_TOKEN',
   'REDIS_URL',
+  'ALERT_WEBHOOK_TOKEN',
   'OLLAMA_API_KEY',
   'NVIDIA_API_KEY',
   'GEMINI_API_KEY',
@@ -39,6 +41,15 @@ const RESERVED_KEYS = ['LANGFUSE_BASE_URL', 'LANGFUSE_PUBLIC_KEY', 'LANGFUSE_SEC
 const looksSecret = (name: string) => /TOKEN|API_KEY|SECRET|PASSWORD|REDIS_URL/.test(name);
 
 const OVERLAYS = ['overlays/default', 'overlays/read-only'] as const;
+const serviceSchema = z.looseObject({
+  kind: z.literal('Service'),
+  spec: z.looseObject({
+    selector: z.record(z.string(), z.string()),
+    ports: z.array(
+      z.looseObject({ name: z.string(), port: z.number(), targetPort: z.union([z.string(), z.number()]), protocol: z.string() }),
+    ),
+  }),
+});
 const rendered = (path: string): KubeObject[] => renderKustomization(join(DEPLOY_DIR, path));
 
 function readSecretTemplate() {
@@ -200,6 +211,18 @@ describe.each(OVERLAYS)('deploy/%s', (overlay) => {
     }
   });
 
+  it('exposes the bot’s Alertmanager webhook receiver as Service chatops-alerts on ALERT_WEBHOOK_PORT, and only the bot', () => {
+    const alertPort = Number(configMap.data['ALERT_WEBHOOK_PORT']);
+    const service = serviceSchema.parse(objects.find((o) => o.kind === 'Service' && o.metadata.name === 'chatops-alerts'));
+    expect(service.spec.ports).toEqual([{ name: 'alerts', port: alertPort, targetPort: 'alerts', protocol: 'TCP' }]);
+    expect(selectorMatches({ matchLabels: service.spec.selector }, bot.spec.template.metadata.labels)).toBe(true);
+    expect(selectorMatches({ matchLabels: service.spec.selector }, worker.spec.template.metadata.labels)).toBe(false);
+    expect(portNumber(onlyContainer(bot), 'alerts')).toBe(alertPort);
+    // The token is a secret; without it the receiver stays off.
+    expect(Object.keys(secret.stringData)).toContain('ALERT_WEBHOOK_TOKEN');
+    expect(configMap.data['ALERT_WEBHOOK_TOKEN']).toBeUndefined();
+  });
+
   it('gives tsx a writable /tmp, the only place the app writes', () => {
     for (const deployment of [bot, worker]) {
       const container = onlyContainer(deployment);
@@ -283,6 +306,8 @@ describe('the Redis component', () => {
     const args = container.args ?? [];
     const option = (name: string) => args[args.indexOf(name) + 1];
     expect(option('--appendonly')).toBe('yes');
+    // At most a second of writes lost in a crash; a clean restart loses nothing (test/faults/redis-persistence.test.ts).
+    expect(option('--appendfsync')).toBe('everysec');
     expect(option('--maxmemory-policy')).toBe('noeviction');
     expect(option('--dir')).toBe('/data');
     expect(container.volumeMounts).toEqual([{ name: 'data', mountPath: '/data' }]);

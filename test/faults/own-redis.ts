@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 
 /**
- * A redis-server of the test's own, on a free port with AOF on and fsync on every write (as a production Redis
+ * A redis-server of the test's own, on a free port with AOF on and fsync on every write by default (as a production Redis
  * with appendonly would keep data), so a test may kill and restart it without touching the shared Redis.
  */
 export interface OwnRedis {
@@ -57,7 +57,14 @@ async function untilAnswers(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-export async function startOwnRedis(options: { password?: string } = {}): Promise<OwnRedis> {
+/**
+ * `always`: AOF with an fsync per write (the default here). `everysec`: AOF as deploy/ runs it (at most a second
+ * of writes lost in a crash, none in a clean stop). `none`: no AOF and no snapshots, so a restart starts empty.
+ */
+export type RedisPersistence = 'always' | 'everysec' | 'none';
+
+export async function startOwnRedis(options: { password?: string; persistence?: RedisPersistence } = {}): Promise<OwnRedis> {
+  const persistence = options.persistence ?? 'always';
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'fault-redis-'));
   const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';
@@ -69,10 +76,7 @@ export async function startOwnRedis(options: { password?: string } = {}): Promis
     '127.0.0.1',
     '--save',
     '',
-    '--appendonly',
-    'yes',
-    '--appendfsync',
-    'always',
+    ...(persistence === 'none' ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', persistence]),
     '--dir',
     dir,
     ...(options.password ? ['--requirepass', options.password] : []),

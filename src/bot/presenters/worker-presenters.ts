@@ -3,6 +3,7 @@ import type { Translate } from '../../i18n/translator.js';
 import type { WorkerPresenters } from '../../runtime/worker-role.js';
 import { createChatOutput, createTelegramApi, type ChatOutput } from '../chat-output.js';
 import { createAgentJobPresenter } from './agent-job-presenter.js';
+import { createAlertPresenter } from './alert-presenter.js';
 import { createApprovalPresenter } from './approval-presenter.js';
 
 export interface WorkerPresenterOptions {
@@ -23,5 +24,6 @@ export function createWorkerPresenters(options: WorkerPresenterOptions): WorkerP
   return {
     approvals: createApprovalPresenter({ output, t: options.t, defaultNamespace: options.defaultNamespace, timeZone: options.timeZone }),
     agentJobs: createAgentJobPresenter({ output, t: options.t }),
+    alerts: createAlertPresenter({ output, t: options.t, timeZone: options.timeZone }),
   };
 }
