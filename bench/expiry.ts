@@ -1,5 +1,5 @@
 /**
- * Issue 7.4: approval deadlines. 500 approvals are proposed at the start with deadlines spread evenly over 30 s
+ * Approval deadlines. 500 approvals are proposed at the start with deadlines spread evenly over 30 s
  * (the first 8 s after the start); the bot and the worker (`startApp` role 'all', in this process, as `npm start`
  * runs them) are stopped and started again halfway. Each expiry's error is expiredAt (the record history's
  * 'expired' entry) minus expiresAt. Prints p50/p99/max and how many expired; asserts nothing.

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from './support/child-process.js';
 import { machineLine } from './support/machine.js';
 
-/** In the order of the issue; classifier and overhead are written by others and run when present. */
+/** Every benchmark, run one after another; a missing script is skipped. */
 const BENCHES = ['classifier', 'overhead', 'idle-rss', 'frontend', 'isolation', 'taps', 'worker', 'expiry', 'alerts'];
 /** Generous bounds: a benchmark that takes longer than this is stuck. */
 const TIMEOUT_MS = 10 * 60_000;

@@ -1,5 +1,5 @@
 /**
- * Issue 7.3: worker throughput. N agent jobs (task k8s_operation, "list pods in prod") go into the queue through
+ * Worker throughput. N agent jobs (task k8s_operation, "list pods in prod") go into the queue through
  * the bot's own dispatcher before any worker runs; then 1, and in a second round 2, worker processes
  * (`startApp` role 'worker', each its own OS process, as `npm run start:worker`) drain it. The model is a FAKE
  * Nemotron on 127.0.0.1 that answers at once (a list_pods call, then a final answer); the cluster is the simulated

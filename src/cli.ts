@@ -6,7 +6,7 @@ import type { DoctorDeps } from './doctor/doctor.js';
 import type { ProviderName } from './llm/provider-names.js';
 
 /**
- * `npm run --silent cli -- <command>`: classify, parse-tool-call, audit, doctor (DESIGN.md "Command line").
+ * `npm run --silent cli -- <command>`: classify, parse-tool-call, audit, doctor (a stable contract, described in the README).
  * Works right after `npm ci`; JSON lines in, JSON lines out.
  */
 const USAGE = [

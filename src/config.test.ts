@@ -159,7 +159,7 @@ describe('alert intake settings', () => {
 });
 
 describe('the list of environment variables', () => {
-  it('names every DESIGN.md contract variable and every provider variable', () => {
+  it('names every contract variable and every provider variable', () => {
     for (const name of [
       'TELEGRAM_BOT_TOKEN',
       'TELEGRAM_API_ROOT',

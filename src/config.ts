@@ -5,7 +5,7 @@ import { parseAlertRoutes, type AlertRoute } from './alerts/routes.js';
 import { LOCALES, type Locale } from './i18n/locale.js';
 
 /**
- * One zod schema over the environment, parsed once at start (DESIGN.md "Environment").
+ * One zod schema over the environment, parsed once at start (the variables are listed in .env.example and the README).
  * Every problem becomes one line naming the variable and what was expected; never a stack trace.
  */
 

@@ -1,4 +1,4 @@
-/** The kinds the catalog's describe_resource and delete_resource accept, in DESIGN.md's order. */
+/** The kinds the catalog's describe_resource and delete_resource accept, in the catalog contract's order. */
 export const RESOURCE_KINDS = [
   'pod',
   'deployment',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withProviderDefaults } from './provider-defaults.js';
 
 describe('withProviderDefaults', () => {
-  it('gives each provider its budget and rate limit from the issue', () => {
+  it('gives each provider its budget and rate limit as documented in the README', () => {
     const base = { baseUrl: 'http://x/v1', model: 'm' };
     expect(withProviderDefaults({ ...base, name: 'ollama' })).toMatchObject({ budgetMs: 60_000, limitPerMinute: null });
     expect(withProviderDefaults({ ...base, name: 'nvidia' })).toMatchObject({ budgetMs: 60_000, limitPerMinute: 35 });

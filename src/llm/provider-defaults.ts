@@ -1,7 +1,7 @@
 import type { ProviderName } from './provider-names.js';
 import type { ProviderSettings } from './types.js';
 
-/** Whole time per provider per call, retries included (issue 3). */
+/** Whole time per provider per call, retries included. */
 export const DEFAULT_BUDGET_MS: Record<ProviderName, number> = {
   ollama: 60_000,
   nvidia: 60_000,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Real model providers, in the order DESIGN.md names them. */
+/** Real model providers, in the order the README's provider settings name them. */
 export const PROVIDER_NAMES = ['ollama', 'nvidia', 'gemini', 'anthropic'] as const;
 export const providerNameSchema = z.enum(PROVIDER_NAMES);
 export type ProviderName = z.infer<typeof providerNameSchema>;

@@ -15,7 +15,7 @@ interface RouteRule {
   links: readonly ChainLinkName[];
 }
 
-/** DESIGN.md's routing table. status_query is answered from the status snapshot, without a model. */
+/** The routing table (README, "How a message is handled"). status_query is answered from the status snapshot, without a model. */
 export const ROUTING_TABLE: Readonly<Record<TaskLabel, RouteRule>> = {
   general_chat: { mode: 'sync', links: ['ollama', 'gemini'] },
   simple_qa: { mode: 'sync', links: ['ollama', 'gemini', 'anthropic'] },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The classifier's whole output space (DESIGN.md contract). */
+/** The classifier's whole output space (a stable contract: the CLI and outside checks use these labels). */
 export const TASK_LABELS = [
   'general_chat',
   'simple_qa',

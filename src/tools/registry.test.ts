@@ -7,7 +7,7 @@ import { createToolRegistry, toolOf } from './tool-registry.js';
 import { listPods } from './catalog/list-pods.js';
 
 describe('the tool catalog', () => {
-  it('holds exactly the twelve tools of DESIGN.md', () => {
+  it('holds exactly the twelve tools of the catalog contract', () => {
     expect(TOOL_NAMES).toEqual([
       'list_pods',
       'get_pod_logs',
@@ -31,7 +31,7 @@ describe('the tool catalog', () => {
     expect(WRITE_TOOL_NAMES).toEqual(TOOL_NAMES.slice(7));
   });
 
-  it('gives each tool the risk DESIGN.md lists', () => {
+  it('gives each tool the risk the catalog contract lists', () => {
     const risks = Object.fromEntries(TOOL_NAMES.map((name) => [name, baseRisk(name)]));
     expect(risks).toEqual({
       list_pods: 'read',
@@ -50,7 +50,7 @@ describe('the tool catalog', () => {
     expect(TOOL_NAMES.filter((name) => isReadOnly(name))).toHaveLength(7);
   });
 
-  it('names every parameter exactly as DESIGN.md does', () => {
+  it('names every parameter exactly as the catalog contract does', () => {
     const params = Object.fromEntries(TOOL_NAMES.map((name) => [name, Object.keys(toolOf(standardTools, { name }).schema.shape)]));
     expect(params).toEqual({
       list_pods: ['namespace', 'label_selector'],

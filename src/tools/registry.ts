@@ -15,7 +15,7 @@ import { isReadTool } from './tool-module.js';
 import { createToolRegistry, type CallOf, type ChangeToolOf, type ReadToolOf } from './tool-registry.js';
 
 /**
- * The tools of DESIGN.md, in its order: the one list of tools. Everything below is derived from it.
+ * The twelve tools of the catalog contract (names and parameters are stable), in its order: the one list of tools. Everything below is derived from it.
  * A new tool is a module in catalog/ plus one line here, its tests, its locale keys (`run-tool-<name>`, its
  * answer's keys, `run-field-<key>` for a new argument name) and its entry in deploy/rbac-map.json. A new change
  * tool also needs a ClusterChanges capability: both backends, the scoped wrapper and their previews.

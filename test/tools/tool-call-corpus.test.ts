@@ -43,7 +43,7 @@ describe('the tool-call corpus (test/fixtures/tool-calls)', () => {
     expect(new Set(corpus.map((c) => c.name)).size).toBe(corpus.length);
   });
 
-  it('covers every shape the issue lists, and refusals of each kind', () => {
+  it('covers every shape the parser reads, and refusals of each kind', () => {
     const shapes = new Set(corpus.map((c) => c.shape));
     const required = [
       'structured-string',
