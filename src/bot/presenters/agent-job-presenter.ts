@@ -1,16 +1,33 @@
 import type { AgentJobPresenter } from '../../agent/job-presenter.js';
 import { markdownToTelegramHtml } from '../../html/markdown.js';
 import type { Translate } from '../../i18n/translator.js';
+import { deliverAnswer } from '../answer-delivery.js';
 import type { ChatOutput } from '../chat-output.js';
-import { renderAgentOutcome } from '../render/agent-outcome.js';
+import { renderAgentFooter, renderAgentOutcome } from '../render/agent-outcome.js';
 import { renderProposalNotice } from '../render/proposal-notice.js';
 
-/** What the worker posts about background requests, rendered for Telegram and sent through the Bot API. */
+/**
+ * What the worker posts about background requests, rendered for Telegram and sent through the Bot API. A model's
+ * answer is capped (src/bot/answer-delivery.ts): a longer one comes with the full text as a file.
+ */
 export function createAgentJobPresenter(deps: { output: ChatOutput; t: Translate }): AgentJobPresenter {
   const { output, t } = deps;
   return {
     async finished(job, outcome) {
-      await output.edit(job.chatId, job.ackMessageId, renderAgentOutcome(t, job.locale, job.ref, outcome));
+      const html = renderAgentOutcome(t, job.locale, job.ref, outcome);
+      if (outcome.kind !== 'answer') {
+        await output.edit(job.chatId, job.ackMessageId, html);
+        return;
+      }
+      await deliverAnswer(output, t, {
+        chatId: job.chatId,
+        locale: job.locale,
+        html,
+        footer: renderAgentFooter(t, job.locale, outcome),
+        fullText: outcome.text,
+        filename: `answer-${job.ref}.md`,
+        editMessageId: job.ackMessageId,
+      });
     },
     async cancelled(job) {
       await output.edit(job.chatId, job.ackMessageId, t(job.locale, 'job-cancelled', { ref: job.ref }));
@@ -20,8 +37,20 @@ export function createAgentJobPresenter(deps: { output: ChatOutput; t: Translate
     },
     async resumed(job, outcome) {
       // A plain answer reads as the rest of the conversation under the card; anything else says what it is.
-      const html = outcome.kind === 'answer' ? markdownToTelegramHtml(outcome.text) : renderAgentOutcome(t, job.locale, job.ref, outcome);
-      const [messageId] = await output.send(job.chatId, html, job.replyTo ? { replyTo: job.replyTo } : {});
+      if (outcome.kind !== 'answer') {
+        const [messageId] = await output.send(job.chatId, renderAgentOutcome(t, job.locale, job.ref, outcome), {
+          ...(job.replyTo ? { replyTo: job.replyTo } : {}),
+        });
+        return messageId;
+      }
+      const [messageId] = await deliverAnswer(output, t, {
+        chatId: job.chatId,
+        locale: job.locale,
+        html: markdownToTelegramHtml(outcome.text),
+        fullText: outcome.text,
+        filename: `answer-${job.ref}-followup.md`,
+        ...(job.replyTo ? { replyTo: job.replyTo } : {}),
+      });
       return messageId;
     },
     async notProposed(chat, result, call) {
