@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { BotApiEmulatorError } from './bot-api-emulator-errors.js';
 import { methodKey, type EmulatedFaultPlan } from './bot-api-emulator-faults.js';
 import type { BotApiMethodHandler, BotApiMethodTable } from './bot-api-emulator-method.js';
-import { readBotApiRequest, type UploadedFile } from './bot-api-emulator-request.js';
+import { readBotApiRequest } from './bot-api-emulator-request.js';
 import type { EmulatedApiCall } from './bot-api-emulator-types.js';
 
 export interface EmulatorHttpServerDeps {
@@ -70,11 +70,9 @@ export async function startEmulatorHttpServer(
 
     const entry = handlers.get(methodKey(requested));
     const call: EmulatedApiCall = { method: entry?.name ?? requested, params: {}, at: Date.now() };
-    let files: ReadonlyMap<string, UploadedFile> = new Map();
     try {
-      const read = await readBotApiRequest(req, url);
-      call.params = read.params;
-      files = read.files;
+      const { params, files } = await readBotApiRequest(req, url);
+      call.params = params;
       deps.recordCall(call);
       deps.logger?.debug({ method: call.method }, 'Bot API emulator: call');
       const delay = deps.faults.delayFor(call.method);
