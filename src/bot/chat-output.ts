@@ -89,12 +89,12 @@ export function createChatOutput(api: Api): ChatOutput {
       const { parts } = messageParts(html, options.cap);
       const kept = Math.min(parts.length, ids.length);
       const spare = messageParts(options.spare ?? DEFAULT_SPARE).parts[0] ?? DEFAULT_SPARE;
-      let failure: unknown;
+      let failure: Error | undefined;
       const tryEdit = async (messageId: number, text: string, markup: InlineKeyboard | undefined) => {
         try {
           await api.editMessageText(chatId, messageId, text, { parse_mode: 'HTML', ...PLAIN_LINKS, reply_markup: markup ?? NO_BUTTONS });
         } catch (error) {
-          failure ??= error;
+          failure ??= error instanceof Error ? error : new Error(String(error));
         }
       };
       // The last part holding text first: it carries the buttons (or loses them), which matters most.
