@@ -446,3 +446,13 @@ run-tool-scale_deployment = scale ✋
 run-tool-rollback_deployment = roll back ✋
 run-tool-delete_resource = delete 🚨
 run-tool-apply_manifest = apply YAML 🚨
+
+# Safety: names on cards, cards over several messages, untracked cards, taps from another chat, request limits (w/safety-ui)
+person-label = { $name } · id { $id }
+person-label-id-only = id { $id }
+answer-truncated = <i>…truncated; the full text is in the attached file.</i>
+answer-full-text-caption = The full answer.
+approval-card-part-unused = <i>(continued above)</i>
+approval-state-untracked = ⚠️ This card could not be tracked (the bot could not save it), so it takes no decision: nothing will run from it. Ask again once the bot is healthy.
+approval-untracked-notice = ⚠️ Approval #{ $id } could not be tracked, so nothing will run from its card. Ask again once the bot is healthy.
+approval-stale-untracked = This card is not tracked, so it takes no decision. Nothing was changed; ask again.

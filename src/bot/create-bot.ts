@@ -15,6 +15,7 @@ import type { StatusReporter } from '../status/snapshot.js';
 import type { AnswerLanes } from './answer-lanes.js';
 import { installApiTransformers } from './api-transformers.js';
 import { createAuth } from './auth.js';
+import { buttonSealFromBotToken } from './button-codec.js';
 import { runButton } from './callback-data.js';
 import { approvalCommands } from './commands/approvals.js';
 import { cancelCommand } from './commands/cancel.js';
@@ -81,6 +82,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(config.telegram.token, { client: { apiRoot: config.telegram.apiRoot } });
   installApiTransformers(bot.api, logger);
   const keyPrefix = config.redis.keyPrefix;
+  // Every button's data is bound to its chat with a key derived from the token (src/bot/button-codec.ts).
+  const seal = buttonSealFromBotToken(config.telegram.token);
 
   // Taps per card, messages per person per chat (src/bot/update-scope.ts): nobody waits for someone else's model.
   bot.use(sequentialize(updateSequenceKey));
@@ -124,6 +127,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(
     approvalFeature({
       flow: deps.approvals.flow,
+      seal,
       store: deps.approvals.store,
       redis,
       keyPrefix,
@@ -131,8 +135,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       timeZone: config.timeZone,
     }),
   );
-  bot.use(langCommand(localeStore, t));
-  bot.use(modeCommand({ modes: deps.approvals.modes, approverIds: config.access.approverUserIds, t }));
+  bot.use(langCommand(localeStore, t, seal));
+  bot.use(modeCommand({ modes: deps.approvals.modes, approverIds: config.access.approverUserIds, t, seal }));
   // A button no handler knows (an old keyboard, forged data) still gets an answer, so the client stops spinning.
   const unknownTap = new Composer<BotContext>();
   unknownTap.on('callback_query', async (ctx, next) => {
@@ -148,6 +152,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       executor: deps.executor,
       flow: deps.approvals.flow,
       t,
+      seal,
       logger,
       defaultNamespace: config.cluster.defaultNamespace,
       protectedNamespaces: config.cluster.protectedNamespaces,
