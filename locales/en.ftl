@@ -456,3 +456,4 @@ approval-card-part-unused = <i>(continued above)</i>
 approval-state-untracked = ⚠️ This card could not be tracked (the bot could not save it), so it takes no decision: nothing will run from it. Ask again once the bot is healthy.
 approval-untracked-notice = ⚠️ Approval #{ $id } could not be tracked, so nothing will run from its card. Ask again once the bot is healthy.
 approval-stale-untracked = This card is not tracked, so it takes no decision. Nothing was changed; ask again.
+request-limit-reached = ⏸ You have sent { $limit } requests in the last minute, the most allowed. Requests you send now are not answered; try again in a minute. (This notice is not repeated.)

@@ -438,3 +438,4 @@ approval-card-part-unused = <i>（接續上方）</i>
 approval-state-untracked = ⚠️ 這張卡片無法追蹤（機器人無法儲存它），因此不接受任何決定：不會從這張卡片執行任何操作。請在機器人恢復正常後重新提出。
 approval-untracked-notice = ⚠️ 核准 #{ $id } 無法追蹤，因此不會從它的卡片執行任何操作。請在機器人恢復正常後重新提出。
 approval-stale-untracked = 這張卡片無法追蹤，因此不接受任何決定。沒有任何變更；請重新提出。
+request-limit-reached = ⏸ 你在最近一分鐘內已送出 { $limit } 個請求，已達上限。現在送出的請求不會處理；請一分鐘後再試。（這則通知不會重複。）

@@ -33,6 +33,7 @@ import { textFeature, type TextDeps } from './features/text.js';
 import { localeMiddleware } from './locale-middleware.js';
 import type { LocaleStore } from './locale-store.js';
 import { prefetchMiddleware } from './prefetch.js';
+import { createRequestLimiter } from './request-limit.js';
 import { chatUserScope, updateSequenceKey } from './update-scope.js';
 
 export interface BotDeps {
@@ -84,6 +85,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const keyPrefix = config.redis.keyPrefix;
   // Every button's data is bound to its chat with a key derived from the token (src/bot/button-codec.ts).
   const seal = buttonSealFromBotToken(config.telegram.token);
+  const requestLimit = createRequestLimiter({ redis, keyPrefix, limitPerMinute: config.requestLimit.perUserPerMinute, t });
 
   // Taps per card, messages per person per chat (src/bot/update-scope.ts): nobody waits for someone else's model.
   bot.use(sequentialize(updateSequenceKey));
@@ -116,6 +118,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       // Only updates that pass through the conversations plugin need its state.
       conversationKey: (ctx) => (chatUserScope(ctx) === undefined ? undefined : conversationKey(keyPrefix, ctx)),
       job: (ctx) => jobOf(deps.agents, ctx),
+      requestLimit: (ctx) => requestLimit.readPlan(ctx),
     }),
   );
   bot.use(localeMiddleware(localeStore));
@@ -153,6 +156,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       flow: deps.approvals.flow,
       t,
       seal,
+      requestLimit,
       logger,
       defaultNamespace: config.cluster.defaultNamespace,
       protectedNamespaces: config.cluster.protectedNamespaces,
@@ -162,7 +166,18 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(startCommand(t));
   bot.use(statusCommand(deps.status, t));
   bot.use(cancelCommand(deps.agents, t));
-  bot.use(textFeature({ ...deps.understanding, status: deps.status, agents: deps.agents, t, lanes: deps.lanes, logger }));
+  bot.use(
+    textFeature({
+      ...deps.understanding,
+      status: deps.status,
+      agents: deps.agents,
+      t,
+      lanes: deps.lanes,
+      logger,
+      audit: deps.approvals.audit,
+      requestLimit,
+    }),
+  );
 
   bot.on('callback_query', (ctx) =>
     ctx.answerCallbackQuery({ text: t(ctx.locale, 'approval-tap-invalid'), show_alert: true }).catch(() => undefined),

@@ -23,6 +23,7 @@ import { formatRunCommand } from '../run/parse-run-command.js';
 import { renderClusterError } from '../run/render-cluster-error.js';
 import { renderInvalidCall } from '../run/render-usage.js';
 import type { ButtonSeal } from '../button-codec.js';
+import type { RequestLimiter } from '../request-limit.js';
 import { flowIdFrom, runButton } from '../callback-data.js';
 import { readTap } from '../tap-binding.js';
 import { sendHtml } from '../run/send-html.js';
@@ -34,6 +35,8 @@ export const GUIDED_IDLE_MS = 10 * 60 * 1000;
 
 export interface RunFeatureDeps extends RunCallDeps {
   logger: Logger;
+  /** USER_RATE_LIMIT_PER_MINUTE: a /run that would run something counts as a request. */
+  requestLimit: Pick<RequestLimiter, 'admit'>;
   /** Binds the flow's buttons to its chat (src/bot/button-codec.ts). */
   seal: ButtonSeal;
 }
