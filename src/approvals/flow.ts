@@ -6,6 +6,7 @@ import type { AuditTrail } from '../audit/trail.js';
 import type { Risk, ToolCall, WriteToolCall } from '../tools/registry.js';
 import { runTool } from '../tools/run-tool.js';
 import { agentStateSchema, type AgentState } from '../agent/stored-state.js';
+import { cardMessageIdsOf, sameMessageIds } from './card-messages.js';
 import { approvalHash } from './hash.js';
 import { checkDecider, confirmationTarget } from './policy.js';
 import type { ApprovalPresenter } from './presenter.js';
@@ -82,16 +83,6 @@ export const OUTCOME_UNKNOWN = 'outcome unknown: the worker stopped during the c
 export const UNTRACKED_CARD_REASON = 'the card could not be tracked (its message ids were not saved); nothing was run';
 const DEFAULT_CARD_SAVE_RETRY_MS = [100, 400, 1600] as const;
 
-/** The message ids of a record's card, all parts in order; [] when none were saved. */
-export function cardMessageIdsOf(record: Pick<ApprovalRecord, 'cardMessageId' | 'cardMessageIds'>): number[] {
-  if (record.cardMessageIds && record.cardMessageIds.length > 0) return [...record.cardMessageIds];
-  return record.cardMessageId ? [record.cardMessageId] : [];
-}
-
-function sameIds(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
-}
-
 function agentStateKey(keyPrefix: string, approvalId: string): string {
   return `${keyPrefix}approval-agent:${approvalId}`;
 }
@@ -121,7 +112,7 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
     try {
       const shown = await presenter.changed({ ...record, cardMessageId, cardMessageIds: ids });
       // A card that grew a part keeps it: the next change edits it instead of posting another.
-      if (shown && shown.length > 0 && !sameIds(shown, ids)) await store.setCardMessage(record.id, shown);
+      if (shown && shown.length > 0 && !sameMessageIds(shown, ids)) await store.setCardMessage(record.id, shown);
     } catch (error) {
       logger.warn({ err: error, approval_id: record.id, chat_id: record.chatId }, 'could not edit the approval card');
     }
