@@ -109,12 +109,18 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
     const ids = cardMessageIdsOf(record);
     const [cardMessageId] = ids;
     if (cardMessageId === undefined) return;
+    let shown: readonly number[] | void;
     try {
-      const shown = await presenter.changed({ ...record, cardMessageId, cardMessageIds: ids });
-      // A card that grew a part keeps it: the next change edits it instead of posting another.
-      if (shown && shown.length > 0 && !sameMessageIds(shown, ids)) await store.setCardMessage(record.id, shown);
+      shown = await presenter.changed({ ...record, cardMessageId, cardMessageIds: ids });
     } catch (error) {
       logger.warn({ err: error, approval_id: record.id, chat_id: record.chatId }, 'could not edit the approval card');
+      return;
+    }
+    // A card that grew a part keeps it: the next change edits it instead of posting another.
+    if (shown && shown.length > 0 && !sameMessageIds(shown, ids)) {
+      await store.setCardMessage(record.id, shown).catch((error: unknown) => {
+        logger.warn({ err: error, approval_id: record.id, chat_id: record.chatId }, 'could not save the parts a card grew');
+      });
     }
   }
 

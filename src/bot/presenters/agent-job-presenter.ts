@@ -1,3 +1,4 @@
+import type { AgentOutcome } from '../../agent/agent.js';
 import type { AgentJobPresenter } from '../../agent/job-presenter.js';
 import { markdownToTelegramHtml } from '../../html/markdown.js';
 import type { Translate } from '../../i18n/translator.js';
@@ -5,6 +6,11 @@ import { deliverAnswer } from '../answer-delivery.js';
 import type { ChatOutput } from '../chat-output.js';
 import { renderAgentFooter, renderAgentOutcome } from '../render/agent-outcome.js';
 import { renderProposalNotice } from '../render/proposal-notice.js';
+
+/** What the model wrote in an outcome: its answer, or its prose around a proposed change. */
+function modelText(outcome: Exclude<AgentOutcome, { kind: 'failed' }>): string {
+  return outcome.kind === 'answer' ? outcome.text : (outcome.explanation ?? '');
+}
 
 /**
  * What the worker posts about background requests, rendered for Telegram and sent through the Bot API. A model's
@@ -15,16 +21,17 @@ export function createAgentJobPresenter(deps: { output: ChatOutput; t: Translate
   return {
     async finished(job, outcome) {
       const html = renderAgentOutcome(t, job.locale, job.ref, outcome);
-      if (outcome.kind !== 'answer') {
+      if (outcome.kind === 'failed') {
         await output.edit(job.chatId, job.ackMessageId, html);
         return;
       }
+      // An answer, or the prose around a proposed change: the model wrote it, so it is capped.
       await deliverAnswer(output, t, {
         chatId: job.chatId,
         locale: job.locale,
         html,
         footer: renderAgentFooter(t, job.locale, outcome),
-        fullText: outcome.text,
+        fullText: modelText(outcome),
         filename: `answer-${job.ref}.md`,
         editMessageId: job.ackMessageId,
       });
@@ -36,18 +43,19 @@ export function createAgentJobPresenter(deps: { output: ChatOutput; t: Translate
       await output.edit(job.chatId, job.ackMessageId, t(job.locale, 'job-failed', { ref: job.ref, errorId }));
     },
     async resumed(job, outcome) {
-      // A plain answer reads as the rest of the conversation under the card; anything else says what it is.
-      if (outcome.kind !== 'answer') {
+      if (outcome.kind === 'failed') {
         const [messageId] = await output.send(job.chatId, renderAgentOutcome(t, job.locale, job.ref, outcome), {
           ...(job.replyTo ? { replyTo: job.replyTo } : {}),
         });
         return messageId;
       }
+      // A plain answer reads as the rest of the conversation under the card; anything else says what it is.
       const [messageId] = await deliverAnswer(output, t, {
         chatId: job.chatId,
         locale: job.locale,
-        html: markdownToTelegramHtml(outcome.text),
-        fullText: outcome.text,
+        html: outcome.kind === 'answer' ? markdownToTelegramHtml(outcome.text) : renderAgentOutcome(t, job.locale, job.ref, outcome),
+        ...(outcome.kind === 'answer' ? {} : { footer: renderAgentFooter(t, job.locale, outcome) }),
+        fullText: modelText(outcome),
         filename: `answer-${job.ref}-followup.md`,
         ...(job.replyTo ? { replyTo: job.replyTo } : {}),
       });
