@@ -15,7 +15,7 @@ export interface AnswerToDeliver {
   footer?: string;
   /** The whole answer as the model wrote it, for the file a cut answer comes with. */
   fullText: string;
-  /** The file's name, e.g. answer-a1b2c3.md. */
+  /** The file's name, e.g. answer-a1b2c3.txt. */
   filename: string;
   /** Edit this message (the "⏳ #ref" ack) instead of sending a new one. */
   editMessageId?: number;

@@ -16,7 +16,7 @@ describe('parseMultipart', () => {
         '',
         'attach://f1',
         '--b0undary',
-        'content-disposition:form-data;name="f1";filename=answer.md',
+        'content-disposition:form-data;name="f1";filename=answer.txt',
         'content-type:application/octet-stream',
         '',
         'line 1\r\nline 2',
@@ -27,7 +27,7 @@ describe('parseMultipart', () => {
     expect(parseMultipart(body, 'multipart/form-data; boundary=b0undary')).toEqual([
       { name: 'chat_id', value: '42' },
       { name: 'document', value: 'attach://f1' },
-      { name: 'f1', file: { name: 'answer.md', bytes: Buffer.from('line 1\r\nline 2') } },
+      { name: 'f1', file: { name: 'answer.txt', bytes: Buffer.from('line 1\r\nline 2') } },
     ]);
   });
 

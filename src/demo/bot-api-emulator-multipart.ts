@@ -1,6 +1,6 @@
 /**
  * multipart/form-data as Telegram reads it. Stricter parsers (undici's FormData) refuse what grammY sends for files
- * (`content-disposition:form-data;name="x";filename=answer.md`: no spaces, an unquoted filename), which Telegram
+ * (`content-disposition:form-data;name="x";filename=answer.txt`: no spaces, an unquoted filename), which Telegram
  * takes; so the emulator reads parts itself, leniently about spacing, case and quotes.
  */
 export type MultipartField = { name: string; value: string } | { name: string; file: { name: string; bytes: Buffer } };

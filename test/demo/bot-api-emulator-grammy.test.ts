@@ -90,13 +90,13 @@ describe('a grammY bot run by @grammyjs/runner against the emulator', () => {
 describe('documents', () => {
   it('takes a file uploaded with sendDocument, keeping its name, its text and the caption', async () => {
     const bot = new Bot(TEST_TOKEN, { client: { apiRoot: emulator.apiRoot } });
-    const sent = await bot.api.sendDocument(CHAT, new InputFile(Buffer.from('# Answer\nline 2', 'utf8'), 'answer-1.md'), {
+    const sent = await bot.api.sendDocument(CHAT, new InputFile(Buffer.from('# Answer\nline 2', 'utf8'), 'answer-1.txt'), {
       caption: '<b>The full answer</b>',
       parse_mode: 'HTML',
     });
-    expect(sent.document?.file_name).toBe('answer-1.md');
+    expect(sent.document?.file_name).toBe('answer-1.txt');
     const [message] = emulator.messages(CHAT);
-    expect(message?.document).toEqual({ fileName: 'answer-1.md', size: 15, text: '# Answer\nline 2' });
+    expect(message?.document).toEqual({ fileName: 'answer-1.txt', size: 15, text: '# Answer\nline 2' });
     expect(message?.plainText).toBe('The full answer');
   });
 

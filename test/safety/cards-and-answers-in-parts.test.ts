@@ -119,7 +119,7 @@ describe('a model answer', () => {
     expect(last).toContain('…truncated; the full text is in the attached file.');
     expect(last).toMatch(/— ollama · /);
     expect(file.document?.text).toBe(reply.trim());
-    expect(file.document?.fileName).toMatch(/^answer-.*\.md$/);
+    expect(file.document?.fileName).toMatch(/^answer-.*\.txt$/);
     expect(file.replyToMessageId).toBe(texts[0]?.messageId);
   });
 

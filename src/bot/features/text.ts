@@ -97,7 +97,7 @@ export function textFeature(deps: TextDeps): Composer<BotContext> {
         html: `${body}\n\n${footer}`,
         footer,
         fullText: answer.text,
-        filename: `answer-${ctx.msg?.message_id ?? started}.md`,
+        filename: `answer-${ctx.msg?.message_id ?? started}.txt`,
       });
       await audit('answer', {
         provider: answer.provider,

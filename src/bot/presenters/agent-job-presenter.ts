@@ -32,7 +32,7 @@ export function createAgentJobPresenter(deps: { output: ChatOutput; t: Translate
         html,
         footer: renderAgentFooter(t, job.locale, outcome),
         fullText: modelText(outcome),
-        filename: `answer-${job.ref}.md`,
+        filename: `answer-${job.ref}.txt`,
         editMessageId: job.ackMessageId,
       });
     },
@@ -56,7 +56,7 @@ export function createAgentJobPresenter(deps: { output: ChatOutput; t: Translate
         html: outcome.kind === 'answer' ? markdownToTelegramHtml(outcome.text) : renderAgentOutcome(t, job.locale, job.ref, outcome),
         ...(outcome.kind === 'answer' ? {} : { footer: renderAgentFooter(t, job.locale, outcome) }),
         fullText: modelText(outcome),
-        filename: `answer-${job.ref}-followup.md`,
+        filename: `answer-${job.ref}-followup.txt`,
         ...(job.replyTo ? { replyTo: job.replyTo } : {}),
       });
       return messageId;
