@@ -16,6 +16,7 @@ import { createApprovalStore } from '../src/approvals/store.js';
 import type { ApprovalRecord } from '../src/approvals/types.js';
 import { startApp, type App } from '../src/app.js';
 import { createAuditTrail } from '../src/audit/trail.js';
+import { buttonSealFromBotToken } from '../src/bot/button-codec.js';
 import { createChatOutput, createTelegramApi } from '../src/bot/chat-output.js';
 import { createApprovalPresenter } from '../src/bot/presenters/approval-presenter.js';
 import { createTranslator } from '../src/i18n/translator.js';
@@ -67,6 +68,7 @@ try {
   const presenter = createApprovalPresenter({
     output: createChatOutput(createTelegramApi(BENCH_BOT_TOKEN, emulator.apiRoot, logger)),
     t: createTranslator(),
+    seal: buttonSealFromBotToken(BENCH_BOT_TOKEN),
     defaultNamespace: config.cluster.defaultNamespace,
     timeZone: config.timeZone,
   });

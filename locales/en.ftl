@@ -476,3 +476,14 @@ alert-seed-summary = { " " }Summary: { $summary }
 alert-seed-target-pod = { " " }for pod { $pod } in namespace { $namespace }
 alert-seed-target-deployment = { " " }for deployment { $deployment } in namespace { $namespace }
 alert-seed-target-namespace = { " " }in namespace { $namespace }
+
+# Safety: names on cards, cards over several messages, untracked cards, taps from another chat, request limits (w/safety-ui)
+person-label = { $name } · id { $id }
+person-label-id-only = id { $id }
+answer-truncated = <i>…truncated; the full text is in the attached file.</i>
+answer-full-text-caption = The full answer.
+approval-card-part-unused = <i>(continued above)</i>
+approval-state-untracked = ⚠️ This card could not be tracked (the bot could not save it), so it takes no decision: nothing will run from it. Ask again once the bot is healthy.
+approval-untracked-notice = ⚠️ Approval #{ $id } could not be tracked, so nothing will run from its card. Ask again once the bot is healthy.
+approval-stale-untracked = This card is not tracked, so it takes no decision. Nothing was changed; ask again.
+request-limit-reached = ⏸ You have sent { $limit } requests in the last minute, the most allowed. Requests you send now are not answered; try again in a minute. (This notice is not repeated.)

@@ -452,3 +452,14 @@ alert-seed-summary = 摘要：{ $summary }{ " " }
 alert-seed-target-pod = （namespace { $namespace } 的 pod { $pod }）
 alert-seed-target-deployment = （namespace { $namespace } 的部署 { $deployment }）
 alert-seed-target-namespace = （namespace { $namespace }）
+
+# Safety: names on cards, cards over several messages, untracked cards, taps from another chat, request limits (w/safety-ui)
+person-label = { $name } · ID { $id }
+person-label-id-only = ID { $id }
+answer-truncated = <i>…內容已截斷；完整內容在附加的檔案中。</i>
+answer-full-text-caption = 完整回答。
+approval-card-part-unused = <i>（接續上方）</i>
+approval-state-untracked = ⚠️ 這張卡片無法追蹤（機器人無法儲存它），因此不接受任何決定：不會從這張卡片執行任何操作。請在機器人恢復正常後重新提出。
+approval-untracked-notice = ⚠️ 核准 #{ $id } 無法追蹤，因此不會從它的卡片執行任何操作。請在機器人恢復正常後重新提出。
+approval-stale-untracked = 這張卡片無法追蹤，因此不接受任何決定。沒有任何變更；請重新提出。
+request-limit-reached = ⏸ 你在最近一分鐘內已送出 { $limit } 個請求，已達上限。現在送出的請求不會處理；請一分鐘後再試。（這則通知不會重複。）

@@ -24,6 +24,15 @@ describe('configuration from the environment', () => {
     expect(c.providers).toEqual([]);
   });
 
+  it('limits each person to 20 requests a minute unless told otherwise; 0 turns the limit off', () => {
+    expect(loadConfig({}).requestLimit).toEqual({ perUserPerMinute: 20 });
+    expect(loadConfig({ USER_RATE_LIMIT_PER_MINUTE: '5' }).requestLimit).toEqual({ perUserPerMinute: 5 });
+    expect(loadConfig({ USER_RATE_LIMIT_PER_MINUTE: '0' }).requestLimit).toEqual({ perUserPerMinute: null });
+    expect(problems({ USER_RATE_LIMIT_PER_MINUTE: 'lots' })).toEqual([
+      'USER_RATE_LIMIT_PER_MINUTE: expected a whole number from 0 to 10000',
+    ]);
+  });
+
   it('parses comma-separated user ids, ignoring spaces and empty parts', () => {
     const c = loadConfig({ ALLOWED_USER_IDS: ' 11, 22,,33 ', APPROVER_USER_IDS: '22' });
     expect(c.access.allowedUserIds).toEqual([11, 22, 33]);

@@ -136,6 +136,7 @@ const envSchema = z.object({
   APPROVER_USER_IDS: userIdList,
   APPROVAL_TIMEOUT_SECONDS: intIn(5, 86_400, 300),
   ALLOW_SELF_APPROVAL: boolFlag,
+  USER_RATE_LIMIT_PER_MINUTE: intIn(0, 10_000, 20),
   CLUSTER_BACKEND: z.preprocess(
     blankToUndefined,
     z.enum(['kubernetes', 'simulated'], { message: 'expected "kubernetes" or "simulated"' }).optional(),
@@ -215,6 +216,8 @@ export interface Config {
   redis: { url: string; keyPrefix: string };
   access: { allowedUserIds: number[]; approverUserIds: number[]; allowSelfApproval: boolean };
   approvals: { timeoutSeconds: number };
+  /** Requests that become work (model answers, background jobs, /run) per person per minute, over all replicas; null = no limit. */
+  requestLimit: { perUserPerMinute: number | null };
   /** Clock times on cards are shown in this zone. */
   timeZone: string;
   cluster: {
@@ -300,6 +303,7 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
       allowSelfApproval: e.ALLOW_SELF_APPROVAL,
     },
     approvals: { timeoutSeconds: e.APPROVAL_TIMEOUT_SECONDS },
+    requestLimit: { perUserPerMinute: e.USER_RATE_LIMIT_PER_MINUTE === 0 ? null : e.USER_RATE_LIMIT_PER_MINUTE },
     timeZone: e.TIME_ZONE,
     cluster: {
       ...(e.CLUSTER_BACKEND ? { backend: e.CLUSTER_BACKEND } : {}),

@@ -31,6 +31,8 @@ export function benchAppEnv(opts: {
     METRICS_PORT: '0',
     // Set (blank) so a developer's .env cannot add a real provider: benches never leave 127.0.0.1.
     ...BLANK_PROVIDER_ENV,
+    // Benches measure throughput with a few users sending many requests; the per-person limit would measure itself.
+    USER_RATE_LIMIT_PER_MINUTE: '0',
     ...opts.extra,
   };
 }

@@ -21,8 +21,14 @@ function createIpcFakeChatOutput(): ChatOutput {
       report({ type: 'send', chatId, text: html.slice(0, 300), at: Date.now() });
       return [nextMessageId++];
     },
-    async edit(chatId, messageId, html) {
-      report({ type: 'edit', chatId, messageId, text: html.slice(0, 300), at: Date.now() });
+    async edit(chatId, messageIds, html) {
+      const ids = typeof messageIds === 'number' ? [messageIds] : [...messageIds];
+      report({ type: 'edit', chatId, messageId: ids[0] ?? 0, text: html.slice(0, 300), at: Date.now() });
+      return ids;
+    },
+    async sendDocument(chatId, document) {
+      report({ type: 'send', chatId, text: document.filename, at: Date.now() });
+      return nextMessageId++;
     },
     async typing() {},
   };

@@ -6,6 +6,7 @@ import type { AuditTrail } from '../audit/trail.js';
 import type { Risk, ToolCall, WriteToolCall } from '../tools/registry.js';
 import { runTool } from '../tools/run-tool.js';
 import { agentStateSchema, type AgentState } from '../agent/stored-state.js';
+import { cardMessageIdsOf, sameMessageIds } from './card-messages.js';
 import { approvalHash } from './hash.js';
 import { checkDecider, confirmationTarget } from './policy.js';
 import type { ApprovalPresenter } from './presenter.js';
@@ -39,6 +40,11 @@ export interface ApprovalFlowDeps {
   settings: ApprovalSettings;
   modes: ChatModeStore;
   now?: () => number;
+  /**
+   * Waits before each retry of saving a card's message ids (default 100, 400, 1600 ms). When every try fails the
+   * card is shown as not tracked and nothing can run from it.
+   */
+  cardSaveRetryMs?: readonly number[];
 }
 
 export interface ProposeInput {
@@ -65,11 +71,17 @@ export type DecideResult =
   | { kind: 'approved' | 'rejected' | 'cancelled'; record: ApprovalRecord }
   | { kind: 'denied'; reason: 'not_approver' | 'two_person_rule'; record: ApprovalRecord }
   | { kind: 'needs_confirmation'; target: string; record: ApprovalRecord }
-  | { kind: 'stale'; reason: 'not_found' | 'wrong_state' | 'expired' | 'hash_mismatch'; record?: ApprovalRecord };
+  /** The tap came from another chat than the card's: refused, whoever tapped. */
+  | { kind: 'wrong_chat'; record: ApprovalRecord }
+  /** `untracked`: the card's message ids were never saved, so no decision could ever show on it: refused. */
+  | { kind: 'stale'; reason: 'not_found' | 'wrong_state' | 'expired' | 'hash_mismatch' | 'untracked'; record?: ApprovalRecord };
 
 export type FollowupDecision = { status: 'approved'; result: unknown } | { status: 'declined' | 'expired' | 'failed'; reason?: string };
 
 export const OUTCOME_UNKNOWN = 'outcome unknown: the worker stopped during the call; check the cluster before retrying';
+/** The reason kept on a record whose card could not be tracked (Redis refused to save its message ids). */
+export const UNTRACKED_CARD_REASON = 'the card could not be tracked (its message ids were not saved); nothing was run';
+const DEFAULT_CARD_SAVE_RETRY_MS = [100, 400, 1600] as const;
 
 function agentStateKey(keyPrefix: string, approvalId: string): string {
   return `${keyPrefix}approval-agent:${approvalId}`;
@@ -94,12 +106,62 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
    */
   async function refreshCard(known: ApprovalRecord): Promise<void> {
     const record = (await store.get(known.id).catch(() => undefined)) ?? known;
-    const cardMessageId = record.cardMessageId;
-    if (!cardMessageId) return;
+    const ids = cardMessageIdsOf(record);
+    const [cardMessageId] = ids;
+    if (cardMessageId === undefined) return;
+    let shown: readonly number[] | void;
     try {
-      await presenter.changed({ ...record, cardMessageId });
+      shown = await presenter.changed({ ...record, cardMessageId, cardMessageIds: ids });
     } catch (error) {
       logger.warn({ err: error, approval_id: record.id, chat_id: record.chatId }, 'could not edit the approval card');
+      return;
+    }
+    // A card that grew a part keeps it: the next change edits it instead of posting another.
+    if (shown && shown.length > 0 && !sameMessageIds(shown, ids)) {
+      await store.setCardMessage(record.id, shown).catch((error: unknown) => {
+        logger.warn({ err: error, approval_id: record.id, chat_id: record.chatId }, 'could not save the parts a card grew');
+      });
+    }
+  }
+
+  /** Saves the card's message ids, retrying with backoff; false when Redis refused every try. */
+  async function saveCardIds(record: ApprovalRecord, ids: readonly number[], log: Logger): Promise<boolean> {
+    const waits = deps.cardSaveRetryMs ?? DEFAULT_CARD_SAVE_RETRY_MS;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await store.setCardMessage(record.id, ids);
+        return true;
+      } catch (error) {
+        const wait = waits[attempt];
+        if (wait === undefined) {
+          log.error({ err: error, attempts: attempt + 1 }, 'could not save the card message ids; the card is not tracked');
+          return false;
+        }
+        log.warn({ err: error, attempt: attempt + 1 }, 'saving the card message ids failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  /**
+   * A card whose ids are not saved could never show a decision, so it must not take one: the card says so (no
+   * buttons), the chat is told, and decide refuses the record while it has no card ids. The record is withdrawn
+   * if Redis takes that write; if not, it stays pending until its deadline job expires it. Nothing runs either way.
+   */
+  async function untrack(record: ApprovalRecord, ids: readonly number[], log: Logger): Promise<void> {
+    try {
+      await presenter.untracked(record, ids);
+    } catch (error) {
+      log.error({ err: error }, 'could not show that the card is not tracked');
+    }
+    try {
+      const withdrawn = await store.transition(record.id, ['pending'], 'cancelled', { reason: UNTRACKED_CARD_REASON }, { now: now() });
+      if (!withdrawn.ok) return;
+      log.warn('untracked card withdrawn');
+      await auditState(withdrawn.record, { detail: UNTRACKED_CARD_REASON });
+      await deps.schedule.followup(record.id);
+    } catch (error) {
+      log.warn({ err: error }, 'could not withdraw the untracked card; it expires at its deadline, and no tap is taken meanwhile');
     }
   }
 
@@ -190,11 +252,13 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
       }
       // The deadline is scheduled before the card goes out, so no card can exist without its expiry.
       await deps.schedule.expiry(record.id, record.expiresAt);
-      const cardId = await presenter.proposed(record, {
+      const shown = await presenter.proposed(record, {
         ...(previewError ? { previewError } : {}),
         ...(input.replyTo ? { replyTo: input.replyTo } : {}),
       });
-      if (cardId !== undefined) await store.setCardMessage(record.id, cardId);
+      const cardIds = shown === undefined ? [] : typeof shown === 'number' ? [shown] : [...shown];
+      const tracked = cardIds.length > 0 && (await saveCardIds(record, cardIds, log));
+      if (cardIds.length > 0 && !tracked) await untrack(record, cardIds, log);
       await audit.append({
         kind: 'tool_call',
         chatId: record.chatId,
@@ -207,7 +271,10 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
       });
       await auditState(record);
       log.info({ tool: record.tool, risk: record.risk, expires_at: record.expiresAt }, 'approval requested');
-      return { kind: 'card', record: { ...record, ...(cardId !== undefined ? { cardMessageId: cardId } : {}) } };
+      return {
+        kind: 'card',
+        record: { ...record, ...(tracked && cardIds[0] !== undefined ? { cardMessageId: cardIds[0], cardMessageIds: cardIds } : {}) },
+      };
     },
 
     async decide(input: {
@@ -216,9 +283,22 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
       userName?: string;
       decision: 'approve' | 'reject';
       confirmed?: boolean;
+      /** The chat the tap (or the confirming reply) came from; a card decides only in its own chat. */
+      chatId?: number;
     }): Promise<DecideResult> {
       const record = await store.get(input.approvalId);
       if (!record) return { kind: 'stale', reason: 'not_found' };
+      if (input.chatId !== undefined && input.chatId !== record.chatId) {
+        logger.warn(
+          { approval_id: record.id, chat_id: input.chatId, card_chat_id: record.chatId, user_id: input.userId },
+          'approval tap from another chat refused',
+        );
+        return { kind: 'wrong_chat', record };
+      }
+      if (record.state === 'pending' && cardMessageIdsOf(record).length === 0) {
+        logger.warn({ approval_id: record.id, chat_id: record.chatId, user_id: input.userId }, 'tap on an untracked card refused');
+        return { kind: 'stale', reason: 'untracked', record };
+      }
       const check = checkDecider({
         record,
         userId: input.userId,

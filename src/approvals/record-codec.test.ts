@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cardMessageIdsOf } from './card-messages.js';
 import { approvalHash } from './hash.js';
 import { decodeRecordFields, encodePatchFields, encodeRecordFields, pairsToObject } from './record-codec.js';
 import type { ApprovalRecord } from './types.js';
@@ -67,5 +68,22 @@ describe('the approval record codec', () => {
     expect(pairsToObject(['a', '1', 'b', '2'])).toEqual({ a: '1', b: '2' });
     expect(() => pairsToObject(['a'])).toThrow();
     expect(() => pairsToObject('a')).toThrow();
+  });
+
+  it('reads a record stored before cards had parts: its card is the one message it names', () => {
+    const old = asObject(encodeRecordFields({ ...sampleRecord(), cardMessageId: 77 }));
+    expect(Object.keys(old)).not.toContain('cardMessageIds');
+    const decoded = decodeRecordFields(old);
+    if (!decoded.ok) throw new Error(decoded.problem);
+    expect(cardMessageIdsOf(decoded.record)).toEqual([77]);
+    expect(cardMessageIdsOf({ ...decoded.record, cardMessageIds: [77, 78, 79] })).toEqual([77, 78, 79]);
+    expect(cardMessageIdsOf(sampleRecord())).toEqual([]);
+  });
+
+  it('refuses card message ids that are not a short list of message ids', () => {
+    const good = asObject(encodeRecordFields(sampleRecord()));
+    for (const ids of ['[]', '[0]', '["77"]', JSON.stringify(Array.from({ length: 21 }, (_, i) => i + 1))]) {
+      expect(decodeRecordFields({ ...good, cardMessageIds: ids }).ok, ids).toBe(false);
+    }
   });
 });

@@ -18,10 +18,10 @@ redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
 return 1
 `);
 
-/** KEYS: record. ARGV: message id. Never creates a record that is gone (it would have no TTL). */
+/** KEYS: record. ARGV: first message id, all message ids (JSON). Never creates a record that is gone (it would have no TTL). */
 export const SET_CARD_SCRIPT = luaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'cardMessageId', ARGV[1])
+redis.call('HSET', KEYS[1], 'cardMessageId', ARGV[1], 'cardMessageIds', ARGV[2])
 return 1
 `);
 

@@ -53,8 +53,11 @@ export interface ApprovalStore {
   get(id: string): Promise<ApprovalRecord | undefined>;
   /** Attaches the reason given after a reject; false unless the record is rejected or cancelled. */
   setReason(id: string, reason: string): Promise<boolean>;
-  /** Remembers the card's message id; does nothing when the record is gone. */
-  setCardMessage(id: string, messageId: number): Promise<void>;
+  /**
+   * Remembers the card's message ids (all its parts, in order; the first is also kept as cardMessageId); does
+   * nothing when the record is gone. Throws when Redis refuses the write.
+   */
+  setCardMessage(id: string, messageIds: number | readonly number[]): Promise<void>;
   /**
    * One atomic compare-and-set (Lua): moves from one of `from` to `to` only if the record exists, its state is
    * in `from`, (when to === 'approved') now < expiresAt, and (when expectHash is given) argsHash === expectHash.
@@ -188,10 +191,10 @@ export function createApprovalStore(deps: ApprovalStoreDeps): ApprovalStore {
       return decodeOrThrow(id, fields);
     },
 
-    async setCardMessage(id, messageId) {
+    async setCardMessage(id, messageIds) {
       if (!isApprovalId(id)) return;
-      const checked = approvalPatchSchema.shape.cardMessageId.unwrap().parse(messageId);
-      await SET_CARD_SCRIPT.run(redis, [approvalKey(keyPrefix, id)], [JSON.stringify(checked)]);
+      const ids = approvalRecordSchema.shape.cardMessageIds.unwrap().parse(typeof messageIds === 'number' ? [messageIds] : [...messageIds]);
+      await SET_CARD_SCRIPT.run(redis, [approvalKey(keyPrefix, id)], [JSON.stringify(ids[0]), JSON.stringify(ids)]);
     },
 
     async setReason(id, reason) {

@@ -24,7 +24,10 @@ export interface ApprovalRecord {
   requesterId: number;
   requesterName?: string;
   chatId: number;
+  /** The card's first message (replies and links point at it). */
   cardMessageId?: number;
+  /** Every message of a card too long for one, in order (absent in records written before cards had parts). */
+  cardMessageIds?: number[];
   /** The agent job that proposed the call. */
   jobRef?: string;
   locale: 'en' | 'zh-TW';
@@ -46,6 +49,9 @@ export type ApprovalPatch = Partial<
   Pick<ApprovalRecord, 'decidedBy' | 'decidedByName' | 'decidedAt' | 'reason' | 'result' | 'error' | 'preview' | 'cardMessageId'>
 >;
 
+/** More parts than a card can ever need (its preview is cut well before): a bound on what is read back. */
+export const MAX_CARD_PARTS = 20;
+
 const stateSchema = z.enum(APPROVAL_STATES);
 const epochMs = z.number().int().nonnegative();
 // Telegram ids reach 52 bits; they stay exact as JS numbers.
@@ -61,6 +67,7 @@ export const approvalRecordSchema = z.object({
   requesterName: z.string().optional(),
   chatId: telegramId,
   cardMessageId: z.number().int().positive().optional(),
+  cardMessageIds: z.array(z.number().int().positive()).min(1).max(MAX_CARD_PARTS).optional(),
   jobRef: z.string().optional(),
   locale: z.enum(['en', 'zh-TW']),
   createdAt: epochMs,

@@ -5,7 +5,8 @@ import { defineButtons, smallNumber } from './button-codec.js';
 
 /**
  * Every inline-button family of the bot, each defined once (see button-codec.ts). A new family is one more
- * exported `defineButtons(...)` here: the size and forgery tests pick up every export of this module.
+ * exported `defineButtons(...)` here: the size and forgery tests pick up every export of this module. Every token
+ * ends in `:<mac>`, its binding to the chat it was sent to (button-codec.ts), left out below.
  *   l1:<locale>                 /lang choice
  *   a1:y|n:<approval id>        approve / reject a card
  *   m1:<mode>                   /mode choice
@@ -73,9 +74,4 @@ export const runButton = defineButtons({
 export function flowIdFrom(random: number): string {
   const n = Math.floor(Math.min(Math.max(random, 0), 0.999_999_999) * 36 ** 6);
   return n.toString(36).padStart(6, '0');
-}
-
-/** The Approve / Reject buttons of a card (the approval cards' renderer calls this). */
-export function encodeApprovalDecision(decision: 'approve' | 'reject', approvalId: string): string {
-  return approvalButton.pack({ decision, approvalId });
 }

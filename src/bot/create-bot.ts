@@ -15,6 +15,7 @@ import type { StatusReporter } from '../status/snapshot.js';
 import type { AnswerLanes } from './answer-lanes.js';
 import { installApiTransformers } from './api-transformers.js';
 import { createAuth } from './auth.js';
+import { buttonSealFromBotToken } from './button-codec.js';
 import { runButton } from './callback-data.js';
 import { approvalCommands } from './commands/approvals.js';
 import { cancelCommand } from './commands/cancel.js';
@@ -32,6 +33,7 @@ import { textFeature, type TextDeps } from './features/text.js';
 import { localeMiddleware } from './locale-middleware.js';
 import type { LocaleStore } from './locale-store.js';
 import { prefetchMiddleware } from './prefetch.js';
+import { createRequestLimiter } from './request-limit.js';
 import { chatUserScope, updateSequenceKey } from './update-scope.js';
 
 export interface BotDeps {
@@ -81,6 +83,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(config.telegram.token, { client: { apiRoot: config.telegram.apiRoot } });
   installApiTransformers(bot.api, logger);
   const keyPrefix = config.redis.keyPrefix;
+  // Every button's data is bound to its chat with a key derived from the token (src/bot/button-codec.ts).
+  const seal = buttonSealFromBotToken(config.telegram.token);
+  const requestLimit = createRequestLimiter({ redis, keyPrefix, limitPerMinute: config.requestLimit.perUserPerMinute, t });
 
   // Taps per card, messages per person per chat (src/bot/update-scope.ts): nobody waits for someone else's model.
   bot.use(sequentialize(updateSequenceKey));
@@ -113,6 +118,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       // Only updates that pass through the conversations plugin need its state.
       conversationKey: (ctx) => (chatUserScope(ctx) === undefined ? undefined : conversationKey(keyPrefix, ctx)),
       job: (ctx) => jobOf(deps.agents, ctx),
+      requestLimit: (ctx) => requestLimit.readPlan(ctx),
     }),
   );
   bot.use(localeMiddleware(localeStore));
@@ -124,6 +130,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(
     approvalFeature({
       flow: deps.approvals.flow,
+      seal,
       store: deps.approvals.store,
       redis,
       keyPrefix,
@@ -131,8 +138,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       timeZone: config.timeZone,
     }),
   );
-  bot.use(langCommand(localeStore, t));
-  bot.use(modeCommand({ modes: deps.approvals.modes, approverIds: config.access.approverUserIds, t }));
+  bot.use(langCommand(localeStore, t, seal));
+  bot.use(modeCommand({ modes: deps.approvals.modes, approverIds: config.access.approverUserIds, t, seal }));
   // A button no handler knows (an old keyboard, forged data) still gets an answer, so the client stops spinning.
   const unknownTap = new Composer<BotContext>();
   unknownTap.on('callback_query', async (ctx, next) => {
@@ -148,6 +155,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       executor: deps.executor,
       flow: deps.approvals.flow,
       t,
+      seal,
+      requestLimit,
       logger,
       defaultNamespace: config.cluster.defaultNamespace,
       protectedNamespaces: config.cluster.protectedNamespaces,
@@ -157,7 +166,18 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(startCommand(t));
   bot.use(statusCommand(deps.status, t));
   bot.use(cancelCommand(deps.agents, t));
-  bot.use(textFeature({ ...deps.understanding, status: deps.status, agents: deps.agents, t, lanes: deps.lanes, logger }));
+  bot.use(
+    textFeature({
+      ...deps.understanding,
+      status: deps.status,
+      agents: deps.agents,
+      t,
+      lanes: deps.lanes,
+      logger,
+      audit: deps.approvals.audit,
+      requestLimit,
+    }),
+  );
 
   bot.on('callback_query', (ctx) =>
     ctx.answerCallbackQuery({ text: t(ctx.locale, 'approval-tap-invalid'), show_alert: true }).catch(() => undefined),

@@ -1,10 +1,11 @@
 import type { InlineKeyboard } from 'grammy';
 import type { BotContext } from './context.js';
+import { cleanDisplayText } from '../html/display-text.js';
 import { splitHtml } from '../html/telegram-html.js';
 
-/** Replies with HTML, split under Telegram's limit, keyboard on the last part. */
+/** Replies with HTML, split under Telegram's limit, keyboard on the last part; hidden characters never go out. */
 export async function replyHtml(ctx: BotContext, html: string, keyboard?: InlineKeyboard): Promise<number[]> {
-  const parts = splitHtml(html);
+  const parts = splitHtml(cleanDisplayText(html, { multiline: true }));
   const ids: number[] = [];
   for (const [i, part] of parts.entries()) {
     const last = i === parts.length - 1;

@@ -1,10 +1,12 @@
 import { Context, type Api } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { encodeApprovalDecision, langButton, runButton } from './callback-data.js';
+import { buttonSealFromBotToken } from './button-codec.js';
+import { approvalButton, langButton, runButton } from './callback-data.js';
 import { chatUserScope, updateSequenceKey } from './update-scope.js';
 
 const GROUP = -100777;
+const seal = buttonSealFromBotToken('123456:update-scope-test-token').forChat(GROUP);
 const me: UserFromGetMe = {
   id: 1,
   is_bot: true,
@@ -44,7 +46,7 @@ function tap(userId: number, cardId: number, data: string): Context {
   return new Context(update, noApi, me);
 }
 
-const APPROVAL = encodeApprovalDecision('approve', 'Zk3v9QmR2xT8pLwA7cYb1q');
+const APPROVAL = approvalButton.pack({ decision: 'approve', approvalId: 'Zk3v9QmR2xT8pLwA7cYb1q' }, seal);
 
 describe('update sequence keys', () => {
   it('orders messages per person per chat: two members of one group never wait for each other', () => {
@@ -57,11 +59,11 @@ describe('update sequence keys', () => {
     expect(approve).toBe(updateSequenceKey(tap(1002, 50, APPROVAL)));
     expect(approve).not.toBe(updateSequenceKey(tap(1001, 51, APPROVAL)));
     expect(approve).not.toBe(updateSequenceKey(message(1001, 'hello')));
-    expect(updateSequenceKey(tap(1001, 52, langButton.pack({ locale: 'en' })))).toBe(`card:${GROUP}:52`);
+    expect(updateSequenceKey(tap(1001, 52, langButton.pack({ locale: 'en' }, seal)))).toBe(`card:${GROUP}:52`);
   });
 
   it('puts a guided /run tap with its person, since it feeds their conversation', () => {
-    const data = runButton.pack({ flowId: 'abc123', action: 'pick', step: 1, index: 0 });
+    const data = runButton.pack({ flowId: 'abc123', action: 'pick', step: 1, index: 0 }, seal);
     expect(updateSequenceKey(tap(1001, 60, data))).toBe(updateSequenceKey(message(1001, 'prod')));
     expect(chatUserScope(tap(1001, 60, data))).toBe(`${GROUP}:1001`);
   });

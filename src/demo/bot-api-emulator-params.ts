@@ -64,6 +64,16 @@ export const sendMessageParams = z.looseObject({
   allow_sending_without_reply: boolParam.optional(),
 });
 
+export const sendDocumentParams = z.looseObject({
+  chat_id: chatIdParam,
+  document: z.string(),
+  caption: z.string().optional(),
+  parse_mode: z.string().optional(),
+  caption_entities: jsonParam(z.array(entitySchema)).optional(),
+  reply_markup: z.unknown().optional(),
+  reply_parameters: jsonParam(replyParametersSchema).optional(),
+});
+
 export const editMessageTextParams = z.looseObject({
   chat_id: chatIdParam.optional(),
   message_id: intParam.optional(),

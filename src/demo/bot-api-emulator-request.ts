@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { BotApiEmulatorError, badRequest } from './bot-api-emulator-errors.js';
+import { parseMultipart } from './bot-api-emulator-multipart.js';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
@@ -18,12 +19,27 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** A file sent in a multipart/form-data call, under its form field name (what `attach://<name>` points at). */
+export interface UploadedFile {
+  name: string;
+  bytes: Buffer;
+}
+
 /**
  * The call's parameters the way the Bot API reads them: the query string, then the body as JSON,
  * application/x-www-form-urlencoded or multipart/form-data (form values stay strings; the method
- * schemas coerce them). Uploaded files are recorded by name only.
+ * schemas coerce them). In the params an uploaded file is recorded by name only; its bytes are in `files`.
  */
-export async function readBotApiParams(request: IncomingMessage, url: URL): Promise<Record<string, unknown>> {
+export async function readBotApiRequest(
+  request: IncomingMessage,
+  url: URL,
+): Promise<{ params: Record<string, unknown>; files: Map<string, UploadedFile> }> {
+  const files = new Map<string, UploadedFile>();
+  const params = await readParams(request, url, files);
+  return { params, files };
+}
+
+async function readParams(request: IncomingMessage, url: URL, files: Map<string, UploadedFile>): Promise<Record<string, unknown>> {
   const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
   const body = await readBody(request);
   if (body.length === 0) return params;
@@ -46,18 +62,15 @@ export async function readBotApiParams(request: IncomingMessage, url: URL): Prom
   }
 
   if (contentType.startsWith('multipart/form-data')) {
-    let form: FormData;
-    try {
-      form = await new Request('http://emulator.invalid/', {
-        method: 'POST',
-        headers: { 'content-type': request.headers['content-type'] ?? '' },
-        body,
-      }).formData();
-    } catch {
-      throw badRequest("can't parse multipart/form-data body");
-    }
-    for (const [key, value] of form.entries()) {
-      params[key] = typeof value === 'string' ? value : `[file ${value.name}]`;
+    const fields = parseMultipart(body, request.headers['content-type'] ?? '');
+    if (!fields) throw badRequest("can't parse multipart/form-data body");
+    for (const field of fields) {
+      if ('value' in field) {
+        params[field.name] = field.value;
+      } else {
+        params[field.name] = `[file ${field.file.name}]`;
+        files.set(field.name, field.file);
+      }
     }
     return params;
   }

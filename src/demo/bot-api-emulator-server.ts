@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { BotApiEmulatorError } from './bot-api-emulator-errors.js';
 import { methodKey, type EmulatedFaultPlan } from './bot-api-emulator-faults.js';
 import type { BotApiMethodHandler, BotApiMethodTable } from './bot-api-emulator-method.js';
-import { readBotApiParams } from './bot-api-emulator-request.js';
+import { readBotApiRequest } from './bot-api-emulator-request.js';
 import type { EmulatedApiCall } from './bot-api-emulator-types.js';
 
 export interface EmulatorHttpServerDeps {
@@ -71,7 +71,8 @@ export async function startEmulatorHttpServer(
     const entry = handlers.get(methodKey(requested));
     const call: EmulatedApiCall = { method: entry?.name ?? requested, params: {}, at: Date.now() };
     try {
-      call.params = await readBotApiParams(req, url);
+      const { params, files } = await readBotApiRequest(req, url);
+      call.params = params;
       deps.recordCall(call);
       deps.logger?.debug({ method: call.method }, 'Bot API emulator: call');
       const delay = deps.faults.delayFor(call.method);
@@ -79,7 +80,7 @@ export async function startEmulatorHttpServer(
       const injected = deps.faults.takeError(call.method);
       if (injected) throw injected;
       if (!entry) throw new BotApiEmulatorError(404, 'Not Found');
-      const result = await entry.handler(call.params, { token, signal: aborter.signal });
+      const result = await entry.handler(call.params, { token, signal: aborter.signal, files });
       reply(res, 200, { ok: true, result });
     } catch (error) {
       if (aborter.signal.aborted) return;

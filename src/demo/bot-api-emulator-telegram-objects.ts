@@ -30,8 +30,21 @@ export function telegramMessage(message: EmulatedMessage, chats: EmulatedChatSto
     date: message.date,
     ...(message.editDate === undefined ? {} : { edit_date: message.editDate }),
     ...(repliedTo && depth === 0 ? { reply_to_message: telegramMessage(repliedTo, chats, depth + 1) } : {}),
-    text: message.plainText,
-    ...(message.entities.length > 0 ? { entities: message.entities.map((entity) => ({ ...entity })) } : {}),
+    ...(message.document
+      ? {
+          document: {
+            file_id: `emulated-document-${message.chatId}-${message.messageId}`,
+            file_unique_id: `emulated-${message.chatId}-${message.messageId}`,
+            file_name: message.document.fileName,
+            file_size: message.document.size,
+          },
+          ...(message.plainText ? { caption: message.plainText } : {}),
+          ...(message.entities.length > 0 ? { caption_entities: message.entities.map((entity) => ({ ...entity })) } : {}),
+        }
+      : {
+          text: message.plainText,
+          ...(message.entities.length > 0 ? { entities: message.entities.map((entity) => ({ ...entity })) } : {}),
+        }),
     ...(message.replyMarkup ? { reply_markup: structuredClone(message.replyMarkup) } : {}),
   };
 }

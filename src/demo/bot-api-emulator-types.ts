@@ -31,6 +31,13 @@ export interface EmulatedMessageVersion {
   at: number;
 }
 
+/** A file the bot sent with sendDocument; its bytes are kept as UTF-8 text (the bot only sends text files). */
+export interface EmulatedDocument {
+  fileName: string;
+  size: number;
+  text: string;
+}
+
 /** A message in an emulated chat, in its current state (a snapshot: changing it changes nothing). */
 export interface EmulatedMessage {
   messageId: number;
@@ -53,6 +60,8 @@ export interface EmulatedMessage {
   fromBot: boolean;
   /** The sender's user id (the bot's id for bot messages). */
   fromUserId: number;
+  /** A document message: `text` and `plainText` then hold its caption. */
+  document?: EmulatedDocument;
 }
 
 export interface EmulatedCallbackAnswer {

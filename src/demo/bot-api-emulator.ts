@@ -1,5 +1,6 @@
 import { createBotMethods } from './bot-api-emulator-bot-methods.js';
 import { createChatMethods } from './bot-api-emulator-chat-methods.js';
+import { createDocumentMethods } from './bot-api-emulator-document-methods.js';
 import { createEmulatorEvents, waitForCondition } from './bot-api-emulator-events.js';
 import { createEmulatedFaultPlan } from './bot-api-emulator-faults.js';
 import { injectButtonPress, injectRaw, injectUserMessage } from './bot-api-emulator-injection.js';
@@ -47,6 +48,7 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
       methods: {
         ...createUpdateMethods(state),
         ...createMessageMethods(state),
+        ...createDocumentMethods(state),
         ...createChatMethods(state),
         ...createBotMethods(state),
       },

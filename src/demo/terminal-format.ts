@@ -74,5 +74,6 @@ export function formatForTerminal(message: EmulatedMessage, options: { ansi?: bo
     .split('\n')
     .map((line) => `${INDENT}${line}`);
   const buttons = formatButtons(message).map((line) => `${INDENT}${line}`);
-  return [header, ...body, ...buttons].join('\n');
+  const file = message.document ? [`${INDENT}📎 ${message.document.fileName} (${message.document.size} bytes)`] : [];
+  return [header, ...file, ...body, ...buttons].join('\n');
 }

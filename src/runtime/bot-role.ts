@@ -1,3 +1,4 @@
+import { buttonSealFromBotToken } from '../bot/button-codec.js';
 import { createChatOutput, createTelegramApi } from '../bot/chat-output.js';
 import { createBot } from '../bot/create-bot.js';
 import { createApprovalRuntime, type ApprovalRuntime } from './approvals.js';
@@ -39,6 +40,7 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
   const approvalPresenter = createApprovalPresenter({
     output: approvalOutput,
     t: core.t,
+    seal: buttonSealFromBotToken(config.telegram.token ?? ''),
     defaultNamespace: config.cluster.defaultNamespace,
     timeZone: config.timeZone,
   });

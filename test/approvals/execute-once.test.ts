@@ -27,8 +27,9 @@ afterEach(async () => {
 function silentPresenter(): ApprovalPresenter {
   let id = 100;
   return {
-    proposed: async () => ++id,
+    proposed: async () => [++id],
     changed: async () => undefined,
+    untracked: async () => undefined,
   };
 }
 

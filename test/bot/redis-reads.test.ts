@@ -36,7 +36,7 @@ async function watchCommands(prefix: string): Promise<{ take(): string[] }> {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe('what an update reads from Redis', () => {
-  it('reads the /lang choice, the conversation state and the duplicate check in one command, and writes no conversation', async () => {
+  it('reads the /lang choice, the conversation state, the duplicate check and the request count in one command, and writes no conversation', async () => {
     harness = await startHarness({ role: 'bot' });
     const h = harness;
     await h.say('/start'); // the first update may have to load the read script into Redis
@@ -47,12 +47,36 @@ describe('what an update reads from Redis', () => {
     // Small talk with no model configured: answered from the text alone ("no provider").
     await h.say('good morning!');
     await settle();
-    // `bull`: the BullMQ job hash of this message (src/jobs/queues.ts bullPrefix), checked for a redelivery.
-    expect(commands.take()).toEqual(['evalsha locale', 'lua exists bull', 'lua get conversation', 'lua get locale']);
+    // `bull`: the BullMQ job hash of this message (src/jobs/queues.ts bullPrefix), checked for a redelivery;
+    // `user-requests`: the sender's requests this minute (USER_RATE_LIMIT_PER_MINUTE), read with the rest.
+    expect(commands.take()).toEqual([
+      'evalsha locale',
+      'lua exists bull',
+      'lua exists user-requests-notice',
+      'lua get conversation',
+      'lua get locale',
+      'lua zcount user-requests',
+    ]);
 
+    // /help never becomes work: the request count is not even read.
     await h.say('/help');
     await settle();
     expect(commands.take()).toEqual(['evalsha locale', 'lua get conversation', 'lua get locale']);
+
+    // A /run that runs something is counted: one write after the same single read.
+    await h.say('/run list_nodes');
+    await settle();
+    expect(commands.take()).toEqual([
+      'eval user-requests',
+      'evalsha locale',
+      'lua exists user-requests-notice',
+      'lua get conversation',
+      'lua get locale',
+      'lua pexpire user-requests',
+      'lua zadd user-requests',
+      'lua zcount user-requests',
+      'lua zremrangebyscore user-requests',
+    ]);
   });
 
   it('lets a language tap read the choice and write it, and never touch conversation state', async () => {

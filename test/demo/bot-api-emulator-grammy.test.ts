@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { Bot, GrammyError, InlineKeyboard } from 'grammy';
+import { Bot, GrammyError, InlineKeyboard, InputFile } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBotApiEmulator, type BotApiEmulator } from '../../src/demo/bot-api-emulator.js';
 import { TEST_TOKEN } from './bot-api-call.js';
@@ -84,5 +84,25 @@ describe('a grammY bot run by @grammyjs/runner against the emulator', () => {
     const failure = await bot.api.sendMessage(CHAT, '<b>open', { parse_mode: 'HTML' }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(GrammyError);
     expect(failure).toMatchObject({ error_code: 400, description: match.stringContaining("can't parse entities") });
+  });
+});
+
+describe('documents', () => {
+  it('takes a file uploaded with sendDocument, keeping its name, its text and the caption', async () => {
+    const bot = new Bot(TEST_TOKEN, { client: { apiRoot: emulator.apiRoot } });
+    const sent = await bot.api.sendDocument(CHAT, new InputFile(Buffer.from('# Answer\nline 2', 'utf8'), 'answer-1.txt'), {
+      caption: '<b>The full answer</b>',
+      parse_mode: 'HTML',
+    });
+    expect(sent.document?.file_name).toBe('answer-1.txt');
+    const [message] = emulator.messages(CHAT);
+    expect(message?.document).toEqual({ fileName: 'answer-1.txt', size: 15, text: '# Answer\nline 2' });
+    expect(message?.plainText).toBe('The full answer');
+  });
+
+  it('refuses a document it was not sent (a file id or URL it cannot know)', async () => {
+    const bot = new Bot(TEST_TOKEN, { client: { apiRoot: emulator.apiRoot } });
+    await expect(bot.api.sendDocument(CHAT, 'some-file-id')).rejects.toThrow(/wrong file identifier/);
+    expect(emulator.messages(CHAT)).toHaveLength(0);
   });
 });

@@ -128,7 +128,9 @@ describe('fault matrix: oversized messages and a flood', () => {
 
   it('answers a flood of 200 messages from one user in one chat, each once and in order', async () => {
     const model = await fakeModel((q) => `pong ${q.replace(/^ping /, '')}`);
-    const h = (harness = await startHarness({ role: 'bot', env: ollamaEnv(model) }));
+    // The per-person request limit is off: this measures delivery under a flood; the limit itself is
+    // test/safety/request-limits-and-audit.test.ts.
+    const h = (harness = await startHarness({ role: 'bot', env: { ...ollamaEnv(model), USER_RATE_LIMIT_PER_MINUTE: '0' } }));
     const tags = Array.from({ length: 200 }, (_, i) => String(i).padStart(3, '0'));
     for (const tag of tags) h.emulator.sendUserMessage({ chatId: ALICE, userId: ALICE, text: `ping ${tag}`, languageCode: 'en' });
     const pongs = () => h.emulator.messages(ALICE).flatMap((m) => /pong (\d{3})/.exec(m.plainText)?.[1] ?? []);

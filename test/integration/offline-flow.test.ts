@@ -64,8 +64,8 @@ describe('with no model configured, the offline provider and the simulated clust
       const m = h.emulator.messages(ALICE).find((x) => x.messageId === card.messageId);
       return m && /Done:|Failed:/.test(m.plainText) ? m : undefined;
     }, 15_000);
-    expect(finished.plainText).toMatch(/Approved by .*\(1002\)/);
-    expect(card.plainText).toMatch(/Requested by: .*\(1001\)/);
+    expect(finished.plainText).toMatch(/Approved by .* · id 1002/);
+    expect(card.plainText).toMatch(/Requested by: .* · id 1001/);
     expect(finished.plainText).toContain('Done:');
     expect(finished.replyMarkup?.inline_keyboard.length ?? 0).toBe(0);
     expect(cluster.mutationCount()).toBe(1);

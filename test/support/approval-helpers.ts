@@ -15,8 +15,11 @@ export function buttonData(card: EmulatedMessage, which: 'approve' | 'reject'): 
   return data;
 }
 
+/** The approval id in a card's Approve data (`a1:y:<id>:<chat binding>`). */
 export function approvalIdOf(card: EmulatedMessage): string {
-  return buttonData(card, 'approve').slice(5);
+  const id = buttonData(card, 'approve').split(':')[2];
+  if (!id) throw new Error('card has no approval id in its data');
+  return id;
 }
 
 /** The card's current text once it matches. */

@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import type { ApprovalStore } from '../../approvals/store.js';
 import type { AuditTrail } from '../../audit/trail.js';
 import type { BotContext } from '../context.js';
+import { cleanDisplayText } from '../../html/display-text.js';
 import { escapeHtml } from '../../html/telegram-html.js';
 import type { Translate } from '../../i18n/translator.js';
 import { formatCall } from '../render/agent-outcome.js';
@@ -72,7 +73,8 @@ export function approvalCommands(deps: {
         e.model ? `${e.provider ?? ''}/${e.model}` : '',
         e.durationMs !== undefined ? `${e.durationMs} ms` : '',
       ].filter(Boolean);
-      lines.push(`<code>${escapeHtml(parts.join(' · '))}</code>`);
+      // Tools, tasks and outcomes were written from what a model or a person sent: shown without hidden characters.
+      lines.push(`<code>${escapeHtml(cleanDisplayText(parts.join(' · '), { maxLength: 300 }))}</code>`);
     }
     await replyHtml(ctx, lines.join('\n'));
   });

@@ -4,14 +4,22 @@ import type { Locale } from '../../i18n/locale.js';
 import type { Translate } from '../../i18n/translator.js';
 import { modeButton } from '../callback-data.js';
 import type { BotContext } from '../context.js';
+import type { ButtonSeal } from '../button-codec.js';
+import { readTap } from '../tap-binding.js';
 
 /** /mode: show the chat's mode; approvers switch it with the buttons or `/mode read-only|approve|suggest`. */
-export function modeCommand(deps: { modes: ChatModeStore; approverIds: readonly number[]; t: Translate }): Composer<BotContext> {
+export function modeCommand(deps: {
+  modes: ChatModeStore;
+  approverIds: readonly number[];
+  t: Translate;
+  seal: ButtonSeal;
+}): Composer<BotContext> {
   const { t } = deps;
   const composer = new Composer<BotContext>();
-  const keyboard = (locale: Locale) => {
+  const keyboard = (locale: Locale, chatId: number) => {
+    const chat = deps.seal.forChat(chatId);
     const k = new InlineKeyboard();
-    for (const mode of CHAT_MODES) k.text(t(locale, `mode-name-${mode}`), modeButton.pack({ mode }));
+    for (const mode of CHAT_MODES) k.text(t(locale, `mode-name-${mode}`), modeButton.pack({ mode }, chat));
     return k;
   };
   const isApprover = (ctx: BotContext) => deps.approverIds.includes(ctx.from?.id ?? 0);
@@ -37,16 +45,13 @@ export function modeCommand(deps: { modes: ChatModeStore; approverIds: readonly 
     }
     const mode = await deps.modes.get(ctx.chat.id);
     await ctx.reply(described(ctx.locale, 'mode-current', mode), {
-      ...(isApprover(ctx) ? { reply_markup: keyboard(ctx.locale) } : {}),
+      ...(isApprover(ctx) ? { reply_markup: keyboard(ctx.locale, ctx.chat.id) } : {}),
     });
   });
 
   composer.callbackQuery(modeButton.filter, async (ctx) => {
-    const choice = modeButton.unpack(ctx.callbackQuery.data);
-    if (!choice || !ctx.chat) {
-      await ctx.answerCallbackQuery({ text: t(ctx.locale, 'approval-tap-invalid'), show_alert: true });
-      return;
-    }
+    const choice = await readTap(ctx, modeButton, deps.seal, t);
+    if (!choice || !ctx.chat) return;
     if (!isApprover(ctx)) {
       await ctx.answerCallbackQuery({ text: t(ctx.locale, 'mode-approvers-only'), show_alert: true });
       return;

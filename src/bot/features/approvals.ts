@@ -3,13 +3,17 @@ import type { Redis } from 'ioredis';
 import type { ApprovalFlow } from '../../approvals/flow.js';
 import type { ApprovalStore } from '../../approvals/store.js';
 import type { Translate } from '../../i18n/translator.js';
+import type { ButtonSeal } from '../button-codec.js';
 import { approvalButton } from '../callback-data.js';
+import { readTap } from '../tap-binding.js';
 import type { BotContext } from '../context.js';
 import { createPromptLinks } from './approval-prompts.js';
 import { displayName, selfApproval } from './confirm-approval.js';
 
 export interface ApprovalFeatureDeps {
   flow: ApprovalFlow;
+  /** Checks that a card's buttons are tapped in the card's chat (src/bot/button-codec.ts). */
+  seal: ButtonSeal;
   store: ApprovalStore;
   redis: Redis;
   keyPrefix: string;
@@ -39,17 +43,14 @@ export function approvalFeature(deps: ApprovalFeatureDeps): Composer<BotContext>
   });
 
   composer.callbackQuery(approvalButton.filter, async (ctx) => {
-    const action = approvalButton.unpack(ctx.callbackQuery.data);
-    if (!action) {
-      ctx.logger.warn({ data: ctx.callbackQuery.data.slice(0, 64) }, 'forged or unknown approval token refused');
-      await ctx.answerCallbackQuery({ text: t(ctx.locale, 'approval-tap-invalid'), show_alert: true });
-      return;
-    }
+    const action = await readTap(ctx, approvalButton, deps.seal, t);
+    if (!action || !ctx.chat) return;
     const result = await deps.flow.decide({
       approvalId: action.approvalId,
       userId: ctx.from.id,
       userName: displayName(ctx.from),
       decision: action.decision,
+      chatId: ctx.chat.id,
     });
     const log = ctx.logger.child({ approval_id: action.approvalId });
     switch (result.kind) {
@@ -75,6 +76,10 @@ export function approvalFeature(deps: ApprovalFeatureDeps): Composer<BotContext>
         return;
       case 'denied':
         await ctx.answerCallbackQuery({ text: t(ctx.locale, `approval-denied-${result.reason}`), show_alert: true });
+        return;
+      case 'wrong_chat':
+        // The data was bound to this chat, yet the record is another chat's: refused like any invalid tap.
+        await ctx.answerCallbackQuery({ text: t(ctx.locale, 'approval-tap-invalid'), show_alert: true });
         return;
       case 'needs_confirmation':
         await ctx.answerCallbackQuery({ text: t(ctx.locale, 'approval-tap-confirm', { target: result.target }) });

@@ -2,6 +2,7 @@ import type { ApprovalFlow } from '../../approvals/flow.js';
 import { confirmationMatches, confirmationTarget } from '../../approvals/policy.js';
 import type { ApprovalStore } from '../../approvals/store.js';
 import type { ApprovalRecord } from '../../approvals/types.js';
+import { personName, revealHiddenText } from '../../html/display-text.js';
 import { escapeHtml } from '../../html/telegram-html.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { BotContext } from '../context.js';
@@ -20,8 +21,9 @@ export interface SelfApprovalDeps {
   now?: () => number;
 }
 
+/** How an approver is named on the card (src/html/display-text.ts personName; the id is shown beside it). */
 export function displayName(from: { first_name: string; last_name?: string; username?: string }): string {
-  return from.username ? `@${from.username}` : [from.first_name, from.last_name].filter(Boolean).join(' ');
+  return personName(from);
 }
 
 /**
@@ -39,7 +41,7 @@ export function selfApproval(deps: SelfApprovalDeps) {
       if (!ctx.chat || !ctx.from) return;
       const locale = record.locale;
       const text = t(locale, 'approval-confirm-prompt', {
-        target: escapeHtml(confirmationTarget(record)),
+        target: escapeHtml(revealHiddenText(confirmationTarget(record))),
         at: formatClock(record.expiresAt, locale, deps.timeZone),
       });
       const prompt = await ctx.reply(text, {
@@ -81,6 +83,7 @@ export function selfApproval(deps: SelfApprovalDeps) {
         userName: displayName(from),
         decision: 'approve',
         confirmed: true,
+        ...(ctx.chat ? { chatId: ctx.chat.id } : {}),
       });
       if (result.kind === 'approved') {
         await reply(t(locale, 'approval-confirm-done'));
@@ -92,7 +95,9 @@ export function selfApproval(deps: SelfApprovalDeps) {
           ? t(locale, `approval-stale-${result.reason}`)
           : result.kind === 'denied'
             ? t(locale, `approval-denied-${result.reason}`)
-            : result.kind;
+            : result.kind === 'wrong_chat'
+              ? t(locale, 'approval-tap-invalid')
+              : result.kind;
       await reply(t(locale, 'approval-confirm-failed', { reason }));
     },
   };

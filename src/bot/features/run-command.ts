@@ -23,6 +23,7 @@ export function runCommandFeature(deps: RunFeatureDeps): Composer<BotContext> {
     if (!from) return;
     const parsed = parseRunCommand(ctx.match);
     if (parsed.kind === 'guided') {
+      if (!(await deps.requestLimit.admit(ctx))) return;
       await guided.start(ctx);
       return;
     }
@@ -44,6 +45,7 @@ export function runCommandFeature(deps: RunFeatureDeps): Composer<BotContext> {
       await reply(renderInvalidCall(deps.t, locale, parsed.tool, validation.reason, deps.defaultNamespace));
       return;
     }
+    if (!(await deps.requestLimit.admit(ctx))) return;
     const outcome = await executeRunCall(deps, validation.call, {
       userId: from.id,
       userName: requesterName(from),

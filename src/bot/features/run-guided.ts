@@ -22,7 +22,10 @@ import { choiceKeyboard } from '../run/keyboards.js';
 import { formatRunCommand } from '../run/parse-run-command.js';
 import { renderClusterError } from '../run/render-cluster-error.js';
 import { renderInvalidCall } from '../run/render-usage.js';
+import type { ButtonSeal } from '../button-codec.js';
+import type { RequestLimiter } from '../request-limit.js';
 import { flowIdFrom, runButton } from '../callback-data.js';
+import { readTap } from '../tap-binding.js';
 import { sendHtml } from '../run/send-html.js';
 import { valuePlaceholder } from '../run/tool-parameters.js';
 
@@ -32,6 +35,10 @@ export const GUIDED_IDLE_MS = 10 * 60 * 1000;
 
 export interface RunFeatureDeps extends RunCallDeps {
   logger: Logger;
+  /** USER_RATE_LIMIT_PER_MINUTE: a /run that would run something counts as a request. */
+  requestLimit: Pick<RequestLimiter, 'admit'>;
+  /** Binds the flow's buttons to its chat (src/bot/button-codec.ts). */
+  seal: ButtonSeal;
 }
 
 const COMMAND = /^\/([A-Za-z0-9_]+)(?:@\S+)?(?:\s|$)/;
@@ -51,6 +58,7 @@ export function runGuidedFeature(deps: RunFeatureDeps) {
     const from = ctx.from;
     if (ctx.chat === undefined || !from) return;
     const chatId = ctx.chat.id;
+    const chat = deps.seal.forChat(chatId);
     const flowId = flowIdFrom(await conversation.random());
     let step = 0;
 
@@ -79,13 +87,16 @@ export function runGuidedFeature(deps: RunFeatureDeps) {
         columns: question.columns,
         cancelLabel: t('run-button-cancel'),
         ...(question.optional ? { skipLabel: t('run-button-skip') } : {}),
+        chat,
       });
       const { message_id: messageId } = await ctx.reply(question.prompt, { parse_mode: 'HTML', reply_markup: keyboard });
       for (;;) {
         const update = await conversation.wait();
         let answer: GuidedAnswer;
         if (update.callbackQuery) {
-          const button = runButton.unpack(update.callbackQuery.data);
+          // The flow's chat is the tap's: a person's flow state is kept per chat, so a tap in another chat never
+          // reaches this flow, and data bound to another chat fails here.
+          const button = runButton.unpack(update.callbackQuery.data, chat);
           // A malformed r1 token (other taps are handled before the plugin): the fallback below answers it.
           if (!button) return conversation.skip({ next: true });
           if (button.flowId !== flowId || (button.action !== 'cancel' && button.step !== here)) {
@@ -214,8 +225,10 @@ export function runGuidedFeature(deps: RunFeatureDeps) {
 
   composer.use(createConversation(guided, { id: RUN_CONVERSATION, maxMillisecondsToWait: GUIDED_IDLE_MS }));
 
-  // A button of a flow that is over (finished, cancelled, timed out) or of someone else's flow.
+  // A button of a flow that is over (finished, cancelled, timed out) or of someone else's flow; forged data, or
+  // data bound to another chat, is refused as invalid.
   composer.callbackQuery(runButton.filter, async (ctx) => {
+    if ((await readTap(ctx, runButton, deps.seal, deps.t)) === undefined) return;
     await ctx.answerCallbackQuery({ text: deps.t(ctx.locale, 'run-guided-expired'), show_alert: true });
   });
 

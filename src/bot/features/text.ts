@@ -9,10 +9,15 @@ import type { Classification } from '../../routing/classifier.js';
 import type { Route } from '../../routing/router.js';
 import type { TaskLabel } from '../../routing/tasks.js';
 import type { StatusReporter } from '../../status/snapshot.js';
+import type { AuditTrail } from '../../audit/trail.js';
+import { deliverAnswer } from '../answer-delivery.js';
 import type { AnswerLanes } from '../answer-lanes.js';
+import type { RequestLimiter } from '../request-limit.js';
+import { createChatOutput } from '../chat-output.js';
 import type { BotContext } from '../context.js';
 import { reportFailure } from '../error-handler.js';
 import { personLane } from '../update-scope.js';
+import { personName } from '../../html/display-text.js';
 import { escapeHtml } from '../../html/telegram-html.js';
 import type { Translate } from '../../i18n/translator.js';
 import { renderStatus } from '../render/status.js';
@@ -29,6 +34,10 @@ export interface TextDeps {
   /** Where sync model answers wait and run, off the update's sequential section. */
   lanes: AnswerLanes;
   logger: Logger;
+  /** Every request is audited: sync answers here, background jobs by the worker. */
+  audit: Pick<AuditTrail, 'append'>;
+  /** USER_RATE_LIMIT_PER_MINUTE: a message that becomes work (a model answer, a background job) counts. */
+  requestLimit: Pick<RequestLimiter, 'admit'>;
   /** How often the typing indicator is renewed while a model thinks (Telegram shows it for ~5 s). */
   typingEveryMs?: number;
 }
@@ -60,8 +69,19 @@ export function textFeature(deps: TextDeps): Composer<BotContext> {
    * A model answer runs in the person's answer lane, after the handler has returned: the chat's other members and
    * every tap go on meanwhile. It is delivered when it finishes, or the failure is, in the person's language.
    */
-  async function answerWithModel(ctx: BotContext, request: SyncAnswerRequest) {
+  async function answerWithModel(ctx: BotContext & { chat: { id: number }; from: { id: number } }, request: SyncAnswerRequest) {
     const stopTyping = keepTyping(ctx, deps.typingEveryMs ?? 4500);
+    const started = Date.now();
+    const audit = (outcome: string, extra: { provider?: string; model?: string; tokens?: number; costUsd?: number } = {}) =>
+      deps.audit.append({
+        kind: 'request',
+        chatId: ctx.chat.id,
+        userId: ctx.from.id,
+        task: request.task,
+        outcome,
+        ...extra,
+        durationMs: Date.now() - started,
+      });
     try {
       const answer = await deps.answerer.answer(request);
       stopTyping();
@@ -71,15 +91,30 @@ export function textFeature(deps: TextDeps): Composer<BotContext> {
         attempts: answer.attempts,
       });
       const body = answer.text ? markdownToTelegramHtml(answer.text) : t(ctx.locale, 'answer-empty');
-      await replyHtml(ctx, `${body}\n\n${footer}`);
+      await deliverAnswer(createChatOutput(ctx.api), t, {
+        chatId: ctx.chat.id,
+        locale: ctx.locale,
+        html: `${body}\n\n${footer}`,
+        footer,
+        fullText: answer.text,
+        filename: `answer-${ctx.msg?.message_id ?? started}.txt`,
+      });
+      await audit('answer', {
+        provider: answer.provider,
+        model: answer.model,
+        tokens: answer.usage.promptTokens + answer.usage.completionTokens,
+        costUsd: answer.usage.costUsd,
+      });
     } catch (error) {
       stopTyping();
       if (error instanceof ChainExhaustedError || error instanceof ChainCancelledError) {
         const tried = error.tried.map((l) => `${l.provider}: ${escapeHtml(l.outcome)}`).join('; ');
         ctx.logger.warn({ tried: error.tried }, 'no model could answer');
+        await audit('failed');
         await replyHtml(ctx, t(ctx.locale, 'answer-failed', { tried: tried || '-' }));
         return;
       }
+      await audit('failed');
       await reportFailure(ctx, error, deps.logger, t, 'sync answer failed');
     } finally {
       stopTyping();
@@ -119,6 +154,7 @@ export function textFeature(deps: TextDeps): Composer<BotContext> {
         ctx.logger.info({ job_ref: ref }, 'redelivered update: job already enqueued');
         return;
       }
+      if (!(await deps.requestLimit.admit(ctx))) return;
       const ack = await ctx.reply(t(ctx.locale, 'job-queued', { ref, task: t(ctx.locale, `task-${route.task}`) }), {
         reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
       });
@@ -126,7 +162,7 @@ export function textFeature(deps: TextDeps): Composer<BotContext> {
         ref,
         chatId: ctx.chat.id,
         userId: ctx.from.id,
-        userName: ctx.from.username ? `@${ctx.from.username}` : ctx.from.first_name,
+        userName: personName(ctx.from),
         messageId: ctx.message.message_id,
         text,
         locale: ctx.locale,
@@ -138,6 +174,7 @@ export function textFeature(deps: TextDeps): Composer<BotContext> {
       return;
     }
 
+    if (!(await deps.requestLimit.admit(ctx))) return;
     const request = {
       chatId: ctx.chat.id,
       text,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Translate } from '../../i18n/translator.js';
 import type { WorkerPresenters } from '../../runtime/worker-role.js';
+import { buttonSealFromBotToken } from '../button-codec.js';
 import { createChatOutput, createTelegramApi, type ChatOutput } from '../chat-output.js';
 import { createAgentJobPresenter } from './agent-job-presenter.js';
 import { createAlertPresenter } from './alert-presenter.js';
@@ -22,7 +23,14 @@ export function createWorkerPresenters(options: WorkerPresenterOptions): WorkerP
   if (!options.token && !options.output) throw new Error('the worker needs TELEGRAM_BOT_TOKEN to post results');
   const output = options.output ?? createChatOutput(createTelegramApi(options.token ?? '', options.apiRoot, options.logger));
   return {
-    approvals: createApprovalPresenter({ output, t: options.t, defaultNamespace: options.defaultNamespace, timeZone: options.timeZone }),
+    approvals: createApprovalPresenter({
+      output,
+      t: options.t,
+      // Without a token (a captured output in tests and benchmarks) no bot could check the buttons anyway.
+      seal: buttonSealFromBotToken(options.token ?? ''),
+      defaultNamespace: options.defaultNamespace,
+      timeZone: options.timeZone,
+    }),
     agentJobs: createAgentJobPresenter({ output, t: options.t }),
     alerts: createAlertPresenter({ output, t: options.t, timeZone: options.timeZone }),
   };

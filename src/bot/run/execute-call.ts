@@ -7,6 +7,7 @@ import { standardTools, type Risk, type ToolCall } from '../../tools/registry.js
 import { effectiveRisk, isReadOnly } from '../../tools/risk.js';
 import type { AnyToolCall, ToolRegistry } from '../../tools/tool-registry.js';
 import { validateToolCall } from '../../tools/validate-tool-call.js';
+import { personName } from '../../html/display-text.js';
 import { renderProposalNotice } from '../render/proposal-notice.js';
 import { renderClusterError } from './render-cluster-error.js';
 
@@ -31,9 +32,9 @@ export interface RunRequester {
   replyTo?: number;
 }
 
-/** How the approval card names the requester: @username, else the first name. */
-export function requesterName(from: { first_name: string; username?: string }): string {
-  return from.username ? `@${from.username}` : from.first_name;
+/** How the approval card names the requester (src/html/display-text.ts personName; the id is shown beside it). */
+export function requesterName(from: { first_name: string; last_name?: string; username?: string }): string {
+  return personName(from);
 }
 
 export type RunCallOutcome =
