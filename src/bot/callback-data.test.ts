@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CALLBACK_DATA_BUDGET_BYTES, CALLBACK_DATA_MAX_BYTES, type ButtonFamily } from './button-codec.js';
 import * as buttons from './callback-data.js';
-import { approvalButton, encodeApprovalDecision, flowIdFrom, langButton, modeButton, runButton } from './callback-data.js';
+import { alertButton, approvalButton, encodeApprovalDecision, flowIdFrom, langButton, modeButton, runButton } from './callback-data.js';
 
 const ID = 'Zk3v9QmR2xT8pLwA7cYb1q';
 
@@ -12,8 +12,8 @@ const FAMILIES = exported.filter(
 );
 
 describe('callback data: every button family', () => {
-  it('finds the four families of the bot', () => {
-    expect(FAMILIES.map((f) => f.prefix).sort()).toEqual(['a1', 'l1', 'm1', 'r1']);
+  it('finds the five families of the bot', () => {
+    expect(FAMILIES.map((f) => f.prefix).sort()).toEqual(['a1', 'al1', 'l1', 'm1', 'r1']);
   });
 
   it('gives each family a prefix of its own that no other token can start with', () => {
@@ -102,6 +102,17 @@ describe('callback data: each family', () => {
     for (const value of values) expect(runButton.unpack(runButton.pack(value))).toEqual(value);
     for (const forged of ['r2:abcdef:1:1', 'r1:ABCDEF:1:1', 'r1:abcdef:1:100', 'r1:abcdef:1', 'r1:abcdef:x:1', 'r1:abcdef:01:1:1']) {
       expect(runButton.unpack(forged)).toBeUndefined();
+    }
+  });
+
+  it('round-trips the three alert actions, holding only the group id and the action', () => {
+    const groupId = 'Ab3_-9xYz0Qw7kLm';
+    for (const action of ['investigate', 'silence', 'acknowledge'] as const) {
+      expect(alertButton.unpack(alertButton.pack({ action, groupId }))).toEqual({ action, groupId });
+    }
+    expect(alertButton.pack({ action: 'silence', groupId })).toBe(`al1:s:${groupId}`);
+    for (const forged of ['al1:x:' + groupId, 'al1:s:short', `al1:s:${groupId}:3600`, `al2:s:${groupId}`, 'al1:s']) {
+      expect(alertButton.unpack(forged)).toBeUndefined();
     }
   });
 
