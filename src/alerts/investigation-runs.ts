@@ -51,18 +51,32 @@ if current ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2], 'EX', tonumber(ARGV[3]))
 return 1
 `);
+/** Frees the slot if it still holds this ref (ARGV[1] is "<ref>:"). */
 const RELEASE = luaScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+local current = redis.call('GET', KEYS[1]) or ''
+if string.sub(current, 1, string.len(ARGV[1])) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `);
 
 /** Longer than any investigation runs (the agent's own limits end it well before). */
 const SLOT_SECONDS = 24 * 3600;
+/**
+ * Between the claim and the job being queued (the ack message is sent in between) the job is not in the queue
+ * yet, but the slot is taken. A claimer that died in that gap leaves a slot that frees itself after this long.
+ */
+const QUEUEING_GRACE_MS = 60_000;
+
+/** The slot holds "<ref>:<claimed at, epoch ms>". */
+function readSlot(value: string): { ref: string; at: number } | undefined {
+  const m = /^([a-f0-9]{8,16}):(\d{1,15})$/.exec(value);
+  return m?.[1] && m[2] ? { ref: m[1], at: Number(m[2]) } : undefined;
+}
 
 /**
  * One investigation per alert group at a time. The slot is a Redis key holding the ref of the group's latest
- * investigation; it counts as taken while that job is waiting or running in the agent queue, so nothing has to
- * free it when the job ends, and a worker that dies mid-job keeps it taken until BullMQ gives up on the job.
+ * investigation; it counts as taken while that job is waiting or running in the agent queue (or is about to be
+ * queued), so nothing has to free it when the job ends, and a worker that dies mid-job keeps it taken until
+ * BullMQ gives up on the job.
  */
 export function createAlertInvestigations(deps: {
   store: Pick<AlertGroupStore, 'get'>;
@@ -72,8 +86,17 @@ export function createAlertInvestigations(deps: {
   redis: Redis;
   keyPrefix: string;
   logger: Logger;
+  now?: () => number;
 }): AlertInvestigations {
   const { redis, keyPrefix } = deps;
+  const now = deps.now ?? Date.now;
+
+  /** Its job waits or runs, or it was claimed a moment ago and its job is being queued right now. */
+  async function taken(holder: { ref: string; at: number }): Promise<boolean> {
+    if (await deps.jobs.isRunning(holder.ref)) return true;
+    return now() - holder.at < QUEUEING_GRACE_MS && !(await deps.jobs.isKnown(holder.ref));
+  }
+
   return {
     async claim(groupId, ref) {
       const group = await deps.store.get(groupId);
@@ -83,16 +106,17 @@ export function createAlertInvestigations(deps: {
       const key = investigationSlotKey(keyPrefix, groupId);
       for (let attempt = 0; attempt < 3; attempt++) {
         const current = (await redis.get(key)) ?? '';
-        if (current !== '' && current !== ref && (await deps.jobs.isRunning(current))) return { kind: 'running', ref: current };
-        if ((await SWAP.run(redis, [key], [current, ref, SLOT_SECONDS])) === 1) {
+        const holder = readSlot(current);
+        if (holder && holder.ref !== ref && (await taken(holder))) return { kind: 'running', ref: holder.ref };
+        if ((await SWAP.run(redis, [key], [current, `${ref}:${now()}`, SLOT_SECONDS])) === 1) {
           return { kind: 'claimed', group, seed: investigationSeed(deps.t, group) };
         }
       }
       // Claimers kept racing: whoever holds the slot now is the running one.
-      return { kind: 'running', ref: (await redis.get(key)) ?? ref };
+      return { kind: 'running', ref: readSlot((await redis.get(key)) ?? '')?.ref ?? ref };
     },
     async release(groupId, ref) {
-      await RELEASE.run(redis, [investigationSlotKey(keyPrefix, groupId)], [ref]);
+      await RELEASE.run(redis, [investigationSlotKey(keyPrefix, groupId)], [`${ref}:`]);
     },
     async started(group, ref, user) {
       await deps.audit

@@ -116,7 +116,7 @@ export function alertFeature(deps: AlertFeatureDeps): Composer<BotContext> {
   }
 
   async function investigate(ctx: BotContext, group: AlertGroup, user: AlertUser, messageId: number): Promise<void> {
-    const ref = alertInvestigationRef(ctx.callbackQuery?.id ?? `${group.id}:${Date.now()}`);
+    const ref = alertInvestigationRef(`${group.chatId}:${messageId}:${ctx.callbackQuery?.id ?? Date.now()}`);
     const claim = await deps.investigations.claim(group.id, ref);
     switch (claim.kind) {
       case 'running':
