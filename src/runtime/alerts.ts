@@ -117,6 +117,7 @@ export async function startAlertPosting(core: Core, presenter: AlertPresenter): 
     prefix: bullPrefix(config.redis.keyPrefix),
     logger: log,
     bringUpToDate: (groupId) => posting.bringUpToDate(groupId),
+    refresh: (groupId) => posting.refresh(groupId),
   });
   return {
     async close() {
