@@ -103,7 +103,15 @@ async function main(): Promise<void> {
     logFile.end();
   };
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
-  await runTerminalChat({ emulator, chatId: DEMO_USERS.alice, userId: DEMO_USERS.alice, languageCode, firstName: 'Alice', demoAlert });
+  await runTerminalChat({
+    emulator,
+    chatId: DEMO_USERS.alice,
+    userId: DEMO_USERS.alice,
+    languageCode,
+    firstName: 'Alice',
+    names: { [DEMO_USERS.bob]: 'Bob', [DEMO_USERS.carol]: 'Carol' },
+    demoAlert,
+  });
   await shutdown();
   process.exit(0);
 }
