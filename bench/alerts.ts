@@ -8,7 +8,9 @@
  *     (messages per second), then new groups are sent at a steady rate and each one's time from the POST to the
  *     emulator's sendMessage is measured (p50/p99); then a change to each group, to its edit.
  * Prints the figures and the load average; asserts nothing.
- *   npm run bench:alerts                         N=3000, C=32, 300 paced groups at 20/s
+ *  3. Acknowledge taps: on some of those messages a person taps ✅ Acknowledge, at a steady rate; each tap is timed to
+ *     its answer (answerCallbackQuery) and to the message edited to say who took it (through the posting queue).
+ *   npm run bench:alerts                         N=3000, C=32, 300 paced groups at 20/s, 100 taps at 10/s
  *   BENCH_ALERTS_N=10000 BENCH_ALERTS_CLIENTS=64 npm run bench:alerts
  */
 import { createServer } from 'node:net';
@@ -28,6 +30,9 @@ const N = Number(process.env.BENCH_ALERTS_N ?? 3000);
 const CLIENTS = Number(process.env.BENCH_ALERTS_CLIENTS ?? 32);
 const PACED = Number(process.env.BENCH_ALERTS_PACED ?? 300);
 const PACED_PER_SECOND = Number(process.env.BENCH_ALERTS_RATE ?? 20);
+const TAPS = Number(process.env.BENCH_ALERTS_TAPS ?? 100);
+const TAPS_PER_SECOND = Number(process.env.BENCH_ALERTS_TAP_RATE ?? 10);
+const TAPPER = 1;
 const TOKEN = 'bench-alerts-token-0123456789abcdef';
 const CHATS = idRange(-1_000_500, 50);
 
@@ -109,7 +114,7 @@ try {
   const env = benchAppEnv({
     apiRoot: emulator.apiRoot,
     keyPrefix: prefix,
-    allowed: [1],
+    allowed: [TAPPER],
     extra: {
       ALERT_WEBHOOK_TOKEN: TOKEN,
       ALERT_WEBHOOK_PORT: String(port),
@@ -166,6 +171,8 @@ try {
   const sentAt = new Map<string, number>();
   const postedAt = new Map<string, number>();
   const editedAt = new Map<string, number>();
+  const ackEditedAt = new Map<string, number>();
+  const messageOf = new Map<string, { chatId: number; messageId: number; ack?: string }>();
   let duplicateSends = 0;
   const groupOf = (text: string) => /BenchAlert(\d+)/.exec(text)?.[1];
   emulator.on('message', (m) => {
@@ -173,11 +180,16 @@ try {
     if (!g) return;
     if (postedAt.has(g)) duplicateSends += 1;
     else postedAt.set(g, performance.now());
+    const ack = m.replyMarkup?.inline_keyboard.flat().find((b) => b.callback_data?.startsWith('al1:k:'))?.callback_data;
+    messageOf.set(g, { chatId: m.chatId, messageId: m.messageId, ...(ack ? { ack } : {}) });
   });
   emulator.on('edit', (m) => {
     const g = groupOf(m.text);
     if (g && m.text.includes('(changed)') && !editedAt.has(g)) editedAt.set(g, performance.now());
+    if (g && m.plainText.includes('Acknowledged by') && !ackEditedAt.has(g)) ackEditedAt.set(g, performance.now());
   });
+  const answeredAt = new Map<string, number>();
+  emulator.on('callbackAnswer', (a) => answeredAt.set(a.callbackQueryId, performance.now()));
   const backlog = N + 200;
   const drainStart = performance.now();
   const worker = spawnApp('worker', env);
@@ -218,6 +230,39 @@ try {
   console.log(`  a change to each of them: webhook POST → the message edited`);
   console.log(`    ${formatSummary(summarize(toEdit))}   missing ${PACED - toEdit.length}`);
   console.log(`  messages sent twice for one group: ${duplicateSends}`);
+
+  // Phase 3: Acknowledge taps on the paced groups' messages.
+  const tapped = paced.slice(0, TAPS);
+  const tappedAt = new Map<string, { at: number; query: string }>();
+  const tapStart = performance.now();
+  await Promise.all(
+    tapped.map(async (g, i) => {
+      await sleep(Math.max(0, tapStart + (i * 1000) / TAPS_PER_SECOND - performance.now()));
+      const message = messageOf.get(String(g));
+      if (!message?.ack || !emulator) return;
+      const at = performance.now();
+      const { callbackQueryId } = emulator.pressButton({
+        chatId: message.chatId,
+        userId: TAPPER,
+        messageId: message.messageId,
+        data: message.ack,
+      });
+      tappedAt.set(String(g), { at, query: callbackQueryId });
+    }),
+  );
+  await pollUntil(() => tapped.every((g) => ackEditedAt.has(String(g))), 30_000, 20);
+  const toAnswer = tapped
+    .map((g) => {
+      const tap = tappedAt.get(String(g));
+      return tap ? (answeredAt.get(tap.query) ?? Number.NaN) - tap.at : Number.NaN;
+    })
+    .filter(Number.isFinite);
+  const toAckEdit = tapped
+    .map((g) => (ackEditedAt.get(String(g)) ?? Number.NaN) - (tappedAt.get(String(g))?.at ?? Number.NaN))
+    .filter(Number.isFinite);
+  console.log(`phase 3: ${tapped.length} ✅ Acknowledge taps at ${TAPS_PER_SECOND}/s on those messages`);
+  console.log(`  tap → answered      ${formatSummary(summarize(toAnswer))}   missing ${tapped.length - toAnswer.length}`);
+  console.log(`  tap → message edited ${formatSummary(summarize(toAckEdit))}   missing ${tapped.length - toAckEdit.length}`);
   console.log(`  ${machineLine()}`);
 } catch (error) {
   broken = true;

@@ -487,3 +487,24 @@ approval-state-untracked = ⚠️ This card could not be tracked (the bot could 
 approval-untracked-notice = ⚠️ Approval #{ $id } could not be tracked, so nothing will run from its card. Ask again once the bot is healthy.
 approval-stale-untracked = This card is not tracked, so it takes no decision. Nothing was changed; ask again.
 request-limit-reached = ⏸ You have sent { $limit } requests in the last minute, the most allowed. Requests you send now are not answered; try again in a minute. (This notice is not repeated.)
+
+# --- Alerts: the buttons on an alert message and their answers (src/bot/features/alerts.ts) ---
+alert-button-investigate = 🔍 Investigate
+alert-button-silence = 🔕 Silence 1h
+alert-button-acknowledge = ✅ Acknowledge
+alert-tap-unknown = This alert is no longer known here. Nothing was changed.
+alert-tap-resolved = This alert has resolved. Nothing was changed.
+alert-tap-acknowledged = ✅ Acknowledged: the alert is yours.
+alert-tap-already-acknowledged = Already acknowledged by { $user } at { $time }.
+alert-tap-silence-denied = Only approvers may silence alerts. Nothing was silenced.
+alert-tap-silence-off = Silencing from the chat is off: ALERTMANAGER_URL is not set. Nothing was silenced.
+alert-tap-silence-no-matchers = This alert group has no common labels to match on, so a silence would hide other alerts too. Silence it in Alertmanager.
+alert-tap-silenced = 🔕 Silenced until { $time }.
+alert-tap-silence-active = Already silenced by { $user } until { $time }.
+alert-tap-silence-in-progress = A silence for this alert is being made right now.
+alert-tap-silence-failed = Alertmanager did not make the silence: { $error }. Nothing was silenced.
+alert-tap-silence-pending = 🔕 Asking Alertmanager for a 1-hour silence…
+# Sent as a reply to the alert message when Alertmanager answered after the tap was answered; HTML.
+alert-silence-failed = ⚠️ { $user }: Alertmanager did not make the silence for { $alertname }: { $error }. Nothing was silenced.
+alert-tap-investigating = 🔍 Investigating: #{ $ref }. The answer comes as a reply to the alert.
+alert-tap-investigation-running = An investigation of this alert is already running: #{ $ref }.

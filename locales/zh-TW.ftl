@@ -463,3 +463,24 @@ approval-state-untracked = ⚠️ 這張卡片無法追蹤（機器人無法儲�
 approval-untracked-notice = ⚠️ 核准 #{ $id } 無法追蹤，因此不會從它的卡片執行任何操作。請在機器人恢復正常後重新提出。
 approval-stale-untracked = 這張卡片無法追蹤，因此不接受任何決定。沒有任何變更；請重新提出。
 request-limit-reached = ⏸ 你在最近一分鐘內已送出 { $limit } 個請求，已達上限。現在送出的請求不會處理；請一分鐘後再試。（這則通知不會重複。）
+
+# --- Alerts: the buttons on an alert message and their answers (src/bot/features/alerts.ts) ---
+alert-button-investigate = 🔍 調查原因
+alert-button-silence = 🔕 靜音 1 小時
+alert-button-acknowledge = ✅ 我來處理
+alert-tap-unknown = 這邊已經沒有這則告警的紀錄。沒有任何變更。
+alert-tap-resolved = 這則告警已經恢復。沒有任何變更。
+alert-tap-acknowledged = ✅ 已確認：這則告警由你處理。
+alert-tap-already-acknowledged = { $user } 已於 { $time } 確認處理。
+alert-tap-silence-denied = 只有核准者可以將告警靜音。沒有設定任何靜音。
+alert-tap-silence-off = 無法從聊天室設定靜音：沒有設定 ALERTMANAGER_URL。沒有設定任何靜音。
+alert-tap-silence-no-matchers = 這組告警沒有共同標籤可以比對，靜音會連其他告警一起隱藏。請到 Alertmanager 設定靜音。
+alert-tap-silenced = 🔕 已靜音至 { $time }。
+alert-tap-silence-active = { $user } 已設定靜音至 { $time }。
+alert-tap-silence-in-progress = 這則告警的靜音正在設定中。
+alert-tap-silence-failed = Alertmanager 沒有建立靜音：{ $error }。沒有設定任何靜音。
+alert-tap-silence-pending = 🔕 正在向 Alertmanager 設定 1 小時的靜音…
+# Sent as a reply to the alert message when Alertmanager answered after the tap was answered; HTML.
+alert-silence-failed = ⚠️ { $user }：Alertmanager 沒有為 { $alertname } 建立靜音：{ $error }。沒有設定任何靜音。
+alert-tap-investigating = 🔍 調查中：#{ $ref }。結果會以回覆告警訊息的方式送出。
+alert-tap-investigation-running = 這則告警已經有調查正在進行：#{ $ref }。

@@ -51,6 +51,11 @@ export interface AgentRequest {
   links: ChainLinkName[];
   history?: { role: 'user' | 'assistant'; content: string }[];
   signal?: AbortSignal;
+  /**
+   * For a task that may only read: a change the model asks for anyway ends the run as a proposal (an approval
+   * card; it never runs here) instead of being refused. The change tools are still not offered. Alert investigations.
+   */
+  proposeChanges?: boolean;
 }
 
 type Usage = AgentUsage;
@@ -201,6 +206,7 @@ export function createAgent(deps: AgentDeps, tools: ToolRegistry = standardTools
       decided: new Set(),
       correctionsLeft: 1,
       offline: false,
+      ...(req.proposeChanges ? { proposeChanges: true } : {}),
     };
     return loop(conv, req.signal);
   }

@@ -19,6 +19,8 @@ export interface Conversation {
   decided: Set<string>;
   correctionsLeft: number;
   offline: boolean;
+  /** A change asked for in a read-only task is proposed, not refused (AgentRequest.proposeChanges); not stored. */
+  proposeChanges?: boolean;
   /** Fetched once, only if the offline provider needs it. */
   namespaceList?: Promise<readonly string[]>;
 }

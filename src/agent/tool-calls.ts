@@ -48,7 +48,7 @@ export async function answerCalls(
         'a person already decided on this exact change in this conversation; it is not proposed again',
       );
     }
-    if (isChange(call) && !taskAllowsChanges(conv.task)) {
+    if (isChange(call) && !taskAllowsChanges(conv.task) && !conv.proposeChanges) {
       return errorContent('not_allowed', 'this request may only read the cluster; changes are not available here');
     }
     return null;

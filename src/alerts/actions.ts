@@ -147,6 +147,10 @@ export function createAlertActions(deps: AlertActionsDeps): AlertActions {
           current ? { ...current, silence, revision: current.revision + 1, updatedAt: now() } : undefined,
         );
         if (after) await publisher.publish(groupId, after.revision);
+        // When the silence ends, the message says so and offers Silence again.
+        await publisher
+          .refreshAt(groupId, until)
+          .catch((error: unknown) => log.warn({ err: error }, 'could not schedule the alert message refresh at the end of the silence'));
         await record(
           {
             kind: 'alert',

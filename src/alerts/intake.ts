@@ -18,7 +18,7 @@ export interface AlertIntake {
 
 export interface AlertIntakeDeps {
   store: AlertGroupStore;
-  publisher: AlertPublisher;
+  publisher: Pick<AlertPublisher, 'publish'>;
   routes: readonly AlertRoute[];
   defaultChatId?: number;
   /** The language of alert messages where the chat itself does not say (ALERT_LOCALE). */

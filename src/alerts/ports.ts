@@ -4,6 +4,8 @@ import type { AlertGroup } from './group-record.js';
 export interface AlertPublisher {
   /** Idempotent per (group, revision): asking twice for the same revision posts or edits once. */
   publish(groupId: string, revision: number): Promise<void>;
+  /** Shows the group again at `at` (epoch ms) though nothing was notified: a silence made from the chat ends then. */
+  refreshAt(groupId: string, at: number): Promise<void>;
 }
 
 /** Shows a group in its chat; implemented by the bot (src/bot/), which renders it in the group's language. */

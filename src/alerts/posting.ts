@@ -28,6 +28,8 @@ export function alertPostingLockKey(keyPrefix: string, groupId: string): string 
 export interface AlertPosting {
   /** Brings the group's chat message up to its latest stored revision: the first time a send, afterwards edits. */
   bringUpToDate(groupId: string): Promise<PostingResult>;
+  /** Shows the group again though nothing was notified (what it shows depends on the time: a silence ended). */
+  refresh(groupId: string): Promise<PostingResult>;
 }
 
 /**
@@ -77,35 +79,43 @@ export function createAlertPosting(deps: {
 
   const upToDate = (group: AlertGroup | undefined) => !group || (group.postedRevision >= group.revision && group.messageId !== undefined);
 
-  return {
-    async bringUpToDate(groupId) {
-      const lockKey = alertPostingLockKey(keyPrefix, groupId);
-      let first: PostingOutcome | undefined;
-      for (let pass = 0; pass < 10; pass++) {
-        const token = randomBytes(8).toString('hex');
-        if ((await redis.set(lockKey, token, 'PX', lockMs, 'NX')) !== 'OK') {
-          // Someone took over after we let go: they check again after their own turn.
-          if (first) return { outcome: first };
-          const [holder, pttl] = await Promise.all([redis.get(lockKey), redis.pttl(lockKey)]);
-          if (holder === null) continue;
-          return { outcome: 'busy', holder, retryInMs: Math.max(100, pttl + 100) };
-        }
-        try {
-          // Notifications that arrive while we post raise the revision again: catch up before letting go.
-          for (let round = 0; round < 5; round++) {
-            const outcome = await syncOnce(groupId);
-            first ??= outcome;
-            if (outcome === 'up-to-date' || outcome === 'unknown') break;
-          }
-        } finally {
-          await RELEASE.run(redis, [lockKey], [token]).catch((error: unknown) =>
-            deps.logger.warn({ alert_group: groupId, err: error }, 'could not release the alert posting lock; it expires on its own'),
-          );
-        }
-        // A job that found the lock taken while we held it left its change to us.
-        if (upToDate(await store.get(groupId))) break;
+  async function bringUpToDate(groupId: string): Promise<PostingResult> {
+    const lockKey = alertPostingLockKey(keyPrefix, groupId);
+    let first: PostingOutcome | undefined;
+    for (let pass = 0; pass < 10; pass++) {
+      const token = randomBytes(8).toString('hex');
+      if ((await redis.set(lockKey, token, 'PX', lockMs, 'NX')) !== 'OK') {
+        // Someone took over after we let go: they check again after their own turn.
+        if (first) return { outcome: first };
+        const [holder, pttl] = await Promise.all([redis.get(lockKey), redis.pttl(lockKey)]);
+        if (holder === null) continue;
+        return { outcome: 'busy', holder, retryInMs: Math.max(100, pttl + 100) };
       }
-      return { outcome: first ?? 'up-to-date' };
+      try {
+        // Notifications that arrive while we post raise the revision again: catch up before letting go.
+        for (let round = 0; round < 5; round++) {
+          const outcome = await syncOnce(groupId);
+          first ??= outcome;
+          if (outcome === 'up-to-date' || outcome === 'unknown') break;
+        }
+      } finally {
+        await RELEASE.run(redis, [lockKey], [token]).catch((error: unknown) =>
+          deps.logger.warn({ alert_group: groupId, err: error }, 'could not release the alert posting lock; it expires on its own'),
+        );
+      }
+      // A job that found the lock taken while we held it left its change to us.
+      if (upToDate(await store.get(groupId))) break;
+    }
+    return { outcome: first ?? 'up-to-date' };
+  }
+
+  return {
+    bringUpToDate,
+    async refresh(groupId) {
+      const { written } = await store.update(groupId, (current) =>
+        current ? { ...current, revision: current.revision + 1, updatedAt: Date.now() } : undefined,
+      );
+      return written ? bringUpToDate(groupId) : { outcome: 'unknown' };
     },
   };
 }

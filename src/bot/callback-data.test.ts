@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buttonSealFromBotToken, CALLBACK_DATA_BUDGET_BYTES, CALLBACK_DATA_MAX_BYTES, type ButtonFamily } from './button-codec.js';
 import * as buttons from './callback-data.js';
-import { approvalButton, flowIdFrom, langButton, modeButton, runButton } from './callback-data.js';
+import { alertButton, approvalButton, flowIdFrom, langButton, modeButton, runButton } from './callback-data.js';
 
 const ID = 'Zk3v9QmR2xT8pLwA7cYb1q';
 const seal = buttonSealFromBotToken('110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw');
@@ -18,8 +18,8 @@ const FAMILIES = exported.filter(
 );
 
 describe('callback data: every button family', () => {
-  it('finds the four families of the bot', () => {
-    expect(FAMILIES.map((f) => f.prefix).sort()).toEqual(['a1', 'l1', 'm1', 'r1']);
+  it('finds the five families of the bot', () => {
+    expect(FAMILIES.map((f) => f.prefix).sort()).toEqual(['a1', 'al1', 'l1', 'm1', 'r1']);
   });
 
   it('gives each family a prefix of its own that no other token can start with', () => {
@@ -138,6 +138,18 @@ describe('callback data: each family', () => {
     for (const token of ['r2:abcdef:1:1', 'r1:ABCDEF:1:1', 'r1:abcdef:1:100', 'r1:abcdef:1', 'r1:abcdef:x:1', 'r1:abcdef:01:1:1']) {
       expect(runButton.unpack(`${token}:${chat.mac(token)}`, chat)).toBeUndefined();
     }
+  });
+
+  it('round-trips the three alert actions, holding only the group id and the action', () => {
+    const groupId = 'Ab3_-9xYz0Qw7kLm';
+    for (const action of ['investigate', 'silence', 'acknowledge'] as const) {
+      expect(alertButton.unpack(alertButton.pack({ action, groupId }, chat), chat)).toEqual({ action, groupId });
+    }
+    expect(unbound(alertButton.pack({ action: 'silence', groupId }, chat))).toBe(`al1:s:${groupId}`);
+    for (const token of ['al1:x:' + groupId, 'al1:s:short', `al1:s:${groupId}:3600`, `al2:s:${groupId}`, 'al1:s']) {
+      expect(alertButton.unpack(`${token}:${chat.mac(token)}`, chat)).toBeUndefined();
+    }
+    expect(alertButton.unpack(alertButton.pack({ action: 'silence', groupId }, chat), other)).toBeUndefined();
   });
 
   it('makes six base-36 characters of any random number, the extremes included', () => {

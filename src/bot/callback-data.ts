@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALERT_GROUP_ID } from '../alerts/group-record.js';
 import { CHAT_MODES, chatModeSchema } from '../approvals/chat-mode.js';
 import { localeSchema } from '../i18n/locale.js';
 import { defineButtons, smallNumber } from './button-codec.js';
@@ -11,6 +12,7 @@ import { defineButtons, smallNumber } from './button-codec.js';
  *   a1:y|n:<approval id>        approve / reject a card
  *   m1:<mode>                   /mode choice
  *   r1:<flow>:<step>:<n>|s      guided /run: the n-th choice of a step, or skip; r1:<flow>:x cancels
+ *   al1:i|s|k:<alert group id>  investigate / silence 1h / acknowledge an alert group
  */
 
 export const langButton = defineButtons({
@@ -75,3 +77,16 @@ export function flowIdFrom(random: number): string {
   const n = Math.floor(Math.min(Math.max(random, 0), 0.999_999_999) * 36 ** 6);
   return n.toString(36).padStart(6, '0');
 }
+
+const ALERT_ACTION_CODE = { investigate: 'i', silence: 's', acknowledge: 'k' } as const;
+const alertActionOf = (code: string | undefined) =>
+  (Object.keys(ALERT_ACTION_CODE) as (keyof typeof ALERT_ACTION_CODE)[]).find((action) => ALERT_ACTION_CODE[action] === code);
+
+/** The buttons of an alert group's message: the group and the action, nothing else (the silence is always 1h). */
+export const alertButton = defineButtons({
+  prefix: 'al1',
+  schema: z.object({ action: z.enum(['investigate', 'silence', 'acknowledge']), groupId: z.string().regex(ALERT_GROUP_ID) }),
+  toSegments: (v) => [ALERT_ACTION_CODE[v.action], v.groupId],
+  fromSegments: ([code, groupId, ...rest]) => (rest.length === 0 ? { action: alertActionOf(code), groupId } : undefined),
+  largest: [{ action: 'acknowledge', groupId: 'x'.repeat(16) }],
+});

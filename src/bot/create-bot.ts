@@ -27,6 +27,7 @@ import { statusCommand } from './commands/status.js';
 import type { BotContext } from './context.js';
 import { conversationKey, conversationsPlugin } from './conversations.js';
 import { createErrorHandler } from './error-handler.js';
+import { alertFeature, type AlertFeatureDeps } from './features/alerts.js';
 import { approvalFeature } from './features/approvals.js';
 import { runCommandFeature } from './features/run-command.js';
 import { textFeature, type TextDeps } from './features/text.js';
@@ -52,6 +53,8 @@ export interface BotDeps {
   approvals: { flow: ApprovalFlow; store: ApprovalStore; audit: AuditTrail; modes: ChatModeStore };
   /** The scoped cluster executor, for /run. */
   executor: ClusterExecutor;
+  /** The alert buttons' store, actions and investigations; absent when the alert receiver is off. */
+  alerts?: Pick<AlertFeatureDeps, 'store' | 'actions' | 'investigations'>;
 }
 
 function updateKind(ctx: BotContext): string {
@@ -125,8 +128,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   const conversations = conversationsPlugin(redis, keyPrefix);
 
-  // Taps on cards (and the replies to their prompts), /lang and /mode come before the conversations plugin: they
-  // never load or save a conversation.
+  // Taps on cards and alert messages (and the replies to their prompts), /lang and /mode come before the
+  // conversations plugin: they never load or save a conversation.
   bot.use(
     approvalFeature({
       flow: deps.approvals.flow,
@@ -138,6 +141,19 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       timeZone: config.timeZone,
     }),
   );
+  if (deps.alerts) {
+    bot.use(
+      alertFeature({
+        ...deps.alerts,
+        agents: deps.agents,
+        approverIds: config.access.approverUserIds,
+        t,
+        timeZone: config.timeZone,
+        lanes: deps.lanes,
+        seal,
+      }),
+    );
+  }
   bot.use(langCommand(localeStore, t, seal));
   bot.use(modeCommand({ modes: deps.approvals.modes, approverIds: config.access.approverUserIds, t, seal }));
   // A button no handler knows (an old keyboard, forged data) still gets an answer, so the client stops spinning.

@@ -1,25 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dotenv from 'dotenv';
 import { Redis } from 'ioredis';
-import { startApp } from '../app.js';
-import { ConfigError, loadConfig, secretValues } from '../config.js';
+import { ConfigError, secretValues } from '../config.js';
 import { createLogger } from '../logger.js';
-import { startBotApiEmulator } from './bot-api-emulator.js';
-import { createDemoAlertSender } from './demo-alert.js';
+import { DEMO_USERS, freePort, startDemoStack, type DemoStack } from './demo-stack.js';
 import { runTerminalChat } from './terminal-client.js';
 
 /**
- * `npm run demo`: the Telegram Bot API emulator, the real bot and worker against it, the simulated cluster,
- * and a chat in this terminal. No Telegram token, model key or cluster needed; model keys in the environment
- * are used if present.
+ * `npm run demo`: the Telegram Bot API emulator, the real bot and worker against it, the simulated cluster, a
+ * SIMULATED Alertmanager for silences, and a chat in this terminal (src/demo/demo-stack.ts starts all but the
+ * chat). No Telegram token, model key or cluster needed; model keys in the environment are used if present.
  */
-const DEMO_TOKEN = '4242424242:DEMO-emulator-token-not-a-real-bot';
-const DEMO_USERS = { alice: 1001, bob: 1002, carol: 1003 };
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -37,17 +31,6 @@ async function redisAnswers(url: string): Promise<boolean> {
   } finally {
     probe.disconnect();
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Uses REDIS_URL if it answers; otherwise starts a private redis-server for the demo's lifetime. */
@@ -82,40 +65,20 @@ async function main(): Promise<void> {
   }
   const logPath = join(tmpdir(), `chatops-demo-${process.pid}.log`);
   const logFile = createWriteStream(logPath);
-  const emulator = await startBotApiEmulator();
-  // The Alertmanager webhook receiver, with a token made for this run; alerts go to Alice's chat.
-  const alertToken = randomBytes(24).toString('hex');
-  const alertPort = await freePort();
-
-  let config;
+  let stack: DemoStack;
   try {
-    config = loadConfig(
-      {
-        ...process.env,
-        TELEGRAM_BOT_TOKEN: DEMO_TOKEN,
-        TELEGRAM_API_ROOT: emulator.apiRoot,
-        REDIS_URL: redis.url,
-        REDIS_KEY_PREFIX: process.env.REDIS_KEY_PREFIX ?? 'chatops-demo:',
-        ALLOWED_USER_IDS: Object.values(DEMO_USERS).join(','),
-        APPROVER_USER_IDS: process.env.APPROVER_USER_IDS ?? `${DEMO_USERS.alice},${DEMO_USERS.bob}`,
-        CLUSTER_BACKEND: 'simulated',
-        // The simulated cluster's workloads live in prod; an empty `default` would make a poor first impression.
-        DEFAULT_NAMESPACE: process.env.DEFAULT_NAMESPACE ?? 'prod',
-        METRICS_PORT: process.env.METRICS_PORT ?? '0',
-        ALERT_WEBHOOK_TOKEN: alertToken,
-        ALERT_WEBHOOK_PORT: String(alertPort),
-        ALERT_ROUTES: `namespace=prod→${DEMO_USERS.alice}`,
-        ALERT_DEFAULT_CHAT_ID: String(DEMO_USERS.alice),
-      },
-      { telegram: true },
-    );
+    stack = await startDemoStack({
+      env: process.env,
+      redisUrl: redis.url,
+      logger: (config) =>
+        createLogger({ level: config.log.level, secrets: secretValues(config), destination: logFile, name: 'chatops-demo' }),
+    });
   } catch (error) {
     if (error instanceof ConfigError) for (const p of error.problems) say(`config: ${p}`);
     else throw error;
     process.exit(1);
   }
-  const logger = createLogger({ level: config.log.level, secrets: secretValues(config), destination: logFile, name: 'chatops-demo' });
-  const app = await startApp({ config, logger, role: 'all' });
+  const { config, emulator, alertmanager, alertUrl, alertToken, alertPort, demoAlert } = stack;
 
   const providers =
     config.providers.map((p) => p.name).join(', ') || 'none: the offline provider (rule-based, no model) answers cluster requests';
@@ -124,28 +87,31 @@ async function main(): Promise<void> {
   say(
     `Users: ${DEMO_USERS.alice} alice (approver), ${DEMO_USERS.bob} bob (approver), ${DEMO_USERS.carol} carol; /as 4242 to be a stranger.`,
   );
-  const alertUrl = `http://127.0.0.1:${app.alerts?.receiverPort ?? alertPort}/alerts`;
   say(`Alerts: an Alertmanager webhook receiver listens at ${alertUrl}. Type /demo-alert to fire a sample KubePodCrashLooping`);
   say(`alert for the crash-looping prod pods (/demo-alert resolved to resolve it), or from another terminal:`);
   say(
     `  ALERT_WEBHOOK_TOKEN=${alertToken} ALERT_WEBHOOK_PORT=${alertPort} ALERT_DEFAULT_CHAT_ID=${DEMO_USERS.alice} npm run --silent cli -- demo-alert`,
   );
+  say(`The alert message's buttons: 🔍 Investigate (a read-only investigation, answered as a reply), 🔕 Silence 1h`);
+  say(`(approvers only; a silence in the SIMULATED Alertmanager at ${alertmanager.url}), ✅ Acknowledge.`);
   say('');
-  const demoAlert = createDemoAlertSender({
-    url: alertUrl,
-    token: alertToken,
-    pods: () => app.executor.list_pods({ namespace: 'prod' }),
-  });
 
   const languageCode = /^zh/i.test(process.env.LANG ?? '') ? 'zh-hant' : 'en';
   const shutdown = async () => {
-    await app.stop(3000).catch(() => undefined);
-    await emulator.close();
+    await stack.close();
     redis.child?.kill('SIGTERM');
     logFile.end();
   };
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
-  await runTerminalChat({ emulator, chatId: DEMO_USERS.alice, userId: DEMO_USERS.alice, languageCode, firstName: 'Alice', demoAlert });
+  await runTerminalChat({
+    emulator,
+    chatId: DEMO_USERS.alice,
+    userId: DEMO_USERS.alice,
+    languageCode,
+    firstName: 'Alice',
+    names: { [DEMO_USERS.bob]: 'Bob', [DEMO_USERS.carol]: 'Carol' },
+    demoAlert,
+  });
   await shutdown();
   process.exit(0);
 }

@@ -13,6 +13,8 @@ export interface TerminalChatOptions {
   userId: number;
   languageCode?: string;
   firstName?: string;
+  /** First names of the other users `/as` can switch to, so cards and alert messages name them. */
+  names?: Readonly<Record<number, string>>;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   /** ANSI styles; defaults to whether output is a TTY. */
@@ -38,6 +40,11 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   let languageCode = options.languageCode ?? 'en';
   let lastPrintedTyping = false;
   let printCount = 0;
+
+  const nameOf = (id: number): { firstName?: string } => {
+    const name = id === options.userId ? (options.firstName ?? options.names?.[id]) : options.names?.[id];
+    return name ? { firstName: name } : {};
+  };
 
   const rl = createInterface({ input, output, terminal, prompt: 'you › ' });
 
@@ -99,7 +106,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
       print(button.url !== undefined ? `🔗 ${button.url}` : `✗ [${command.button}] is not a callback button`);
       return;
     }
-    emulator.pressButton({ chatId, userId, messageId: message.messageId, data: button.callback_data, languageCode });
+    emulator.pressButton({ chatId, userId, messageId: message.messageId, data: button.callback_data, languageCode, ...nameOf(userId) });
     print(`→ pressed [${command.button}] ${button.text} on #${message.messageId}`);
   };
 
@@ -115,7 +122,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
           userId,
           text: command.text,
           languageCode,
-          ...(options.firstName ? { firstName: options.firstName } : {}),
+          ...nameOf(userId),
         });
         break;
       case 'press':

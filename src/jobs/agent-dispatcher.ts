@@ -6,6 +6,9 @@ import { agentJobSchema, type AgentDispatcher, type AgentJob, type CancelledJob 
 /** How long a finished job is kept, so a late redelivery of the same update is still recognised. */
 const KEEP_DONE_SECONDS = 24 * 3600;
 
+/** BullMQ's states of a job that has not ended yet. */
+const RUNNING_STATES: ReadonlySet<string> = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
 export function cancelChannel(keyPrefix: string): string {
   return `${keyPrefix}agent-cancel`;
 }
@@ -43,6 +46,11 @@ export function createAgentDispatcher(deps: {
       });
       const key = chatJobsKey(keyPrefix, data.chatId);
       await redis.multi().sadd(key, data.ref).expire(key, KEEP_DONE_SECONDS).exec();
+    },
+    async isRunning(ref) {
+      const job = await queue.getJob(ref);
+      if (!job) return false;
+      return RUNNING_STATES.has(await job.getState());
     },
     async cancelChat(chatId) {
       const key = chatJobsKey(keyPrefix, chatId);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { ALERT_GROUP_ID } from '../alerts/group-record.js';
 import { taskLabelSchema } from '../routing/tasks.js';
 
 /** What the bot hands to the worker for background work. Validated again when the worker reads it back. */
@@ -16,6 +17,10 @@ export const agentJobSchema = z.object({
   /** The "⏳ #ref" message the worker edits with the answer. */
   ackMessageId: z.number().int(),
   requestedAt: z.number().int(),
+  /** Facts the program adds for the model, not the person's words (an alert's labels and annotations). */
+  context: z.string().min(1).max(8000).optional(),
+  /** Set for the investigation of an alert group (the Investigate button): read-only, may end with one proposal. */
+  alertGroupId: z.string().regex(ALERT_GROUP_ID).optional(),
 });
 export type AgentJob = z.infer<typeof agentJobSchema>;
 
@@ -35,6 +40,8 @@ export interface AgentDispatcher {
   /** The Redis key that exists exactly when isKnown(ref) is true, for a caller that batches its reads. */
   knownKey(ref: string): string;
   enqueue(job: AgentJob): Promise<void>;
+  /** True while the job waits or runs (retries included); false once it finished, failed for good or was cancelled. */
+  isRunning(ref: string): Promise<boolean>;
   /** Cancels the chat's waiting and running jobs. Running ones stop in their worker, which edits their ack. */
   cancelChat(chatId: number): Promise<CancelledJob[]>;
 }

@@ -21,6 +21,10 @@ export function createAlertPublisher(queue: Queue): AlertPublisher {
       const data = alertJobSchema.parse({ groupId, revision });
       await queue.add('post', data, { jobId: `${groupId}-r${revision}`, ...RETRY, ...KEEP });
     },
+    async refreshAt(groupId, at) {
+      const data = alertJobSchema.parse({ groupId, revision: 0 });
+      await queue.add('refresh', data, { jobId: `${groupId}-at-${at}`, delay: Math.max(0, at - Date.now()), ...RETRY, ...KEEP });
+    },
   };
 }
 
@@ -29,6 +33,8 @@ export interface AlertPostingWorkerOptions {
   prefix: string;
   logger: Logger;
   bringUpToDate(groupId: string): Promise<PostingResult>;
+  /** For a 'refresh' job: show the group again though nothing changed (src/alerts/posting.ts). */
+  refresh(groupId: string): Promise<PostingResult>;
   concurrency?: number;
 }
 
@@ -43,7 +49,7 @@ export async function startAlertPostingWorker(options: AlertPostingWorkerOptions
         logger.error({ queue: ALERT_QUEUE, job_id: job.id }, 'alert job data is invalid; dropping it');
         throw new UnrecoverableError('invalid alert job data');
       }
-      const result = await options.bringUpToDate(parsed.data.groupId);
+      const result = job.name === 'refresh' ? await options.refresh(parsed.data.groupId) : await options.bringUpToDate(parsed.data.groupId);
       if (result.outcome === 'busy') {
         // The holder re-checks when it lets go; this delayed check matters only if it died holding the lock.
         await queue.add(

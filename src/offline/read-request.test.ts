@@ -33,6 +33,46 @@ describe('offline request reader: the demo phrases', () => {
   });
 });
 
+describe('offline request reader: questions about an alert', () => {
+  it('reads what an alert fires for as the target, never the alert’s own name, in English and Chinese', () => {
+    expectEach([
+      [
+        'Why is the alert KubePodCrashLooping firing for pod api-7d9f-x2k4q in namespace prod? Summary: Pod prod/api-7d9f-x2k4q is crash looping. Find the cause with read-only tools.',
+        { kind: 'investigate', target: 'api-7d9f-x2k4q', namespace: 'prod', namespaceSaid: true },
+      ],
+      [
+        'Why is the alert HighErrorRate firing for deployment web in namespace prod?',
+        { kind: 'investigate', target: 'web', namespace: 'prod', namespaceSaid: true },
+      ],
+      [
+        '為什麼告警 KubePodCrashLooping 正在觸發（namespace prod 的 pod api-1）？摘要：Pod prod/api-1 is crash looping. 請只用唯讀工具找出原因。',
+        { kind: 'investigate', target: 'api-1', namespace: 'prod', namespaceSaid: true },
+      ],
+    ]);
+  });
+
+  it('looks at the whole namespace when the alert names no pod or deployment', () => {
+    expect(read('Why is the alert KubePodCrashLooping firing in namespace prod? Find the cause with read-only tools.')).toEqual({
+      kind: 'investigate',
+      target: null,
+      namespace: 'prod',
+      namespaceSaid: true,
+    });
+    expect(read('為什麼告警 KubePodCrashLooping 正在觸發（namespace prod）？請只用唯讀工具找出原因。')).toEqual({
+      kind: 'investigate',
+      target: null,
+      namespace: 'prod',
+      namespaceSaid: true,
+    });
+    expect(read('Why is the alert NodeDown firing?')).toEqual({
+      kind: 'investigate',
+      target: null,
+      namespace: 'default',
+      namespaceSaid: false,
+    });
+  });
+});
+
 describe('offline request reader: namespaces', () => {
   it('finds the namespace in every usual phrasing', () => {
     expectEach([

@@ -199,6 +199,24 @@ function eventsIntent(text: string, defaultNamespace: string): OfflineIntent {
   return { kind: 'list_events', namespace: namespace ?? defaultNamespace, object };
 }
 
+/**
+ * "Why is the alert KubePodCrashLooping firing for pod api-1 in namespace prod?" (the Investigate button asks so, in
+ * either language): the alert's name is not an object. What it fires for (a pod or a deployment) is the target;
+ * without one the whole namespace is looked at.
+ */
+const ALERT_QUESTION = /\balert\s+[\w:.-]+\s+(?:is\s+)?firing\b|告警\s*[\w:.-]+\s*(?:正在|一直)?觸發/;
+const ALERT_OBJECT: readonly RegExp[] = [
+  re(`\\bfiring\\s+for\\s+(?:pod|deployment)\\s+(${NAME})`),
+  re(`的\\s*(?:pod|deployment|部署)\\s*(${NAME})`),
+];
+
+function alertInvestigation(text: string, defaultNamespace: string): OfflineIntent | undefined {
+  if (!ALERT_QUESTION.test(text)) return undefined;
+  const namespace = explicitNamespace(text);
+  const target = firstName(text, ALERT_OBJECT, namespace);
+  return { kind: 'investigate', target, namespace: namespace ?? defaultNamespace, namespaceSaid: namespace !== null };
+}
+
 function looksLikePodName(name: string): boolean {
   return /^[a-z0-9.-]+-[a-z0-9]{5}$/.test(name) && name.split('-').length >= 3;
 }
@@ -219,6 +237,8 @@ export function readRequest(rawText: string, defaultNamespace: string): OfflineI
     case 'events':
       return eventsIntent(text, defaultNamespace);
     case 'investigate': {
+      const alert = alertInvestigation(text, defaultNamespace);
+      if (alert) return alert;
       const { name, namespace, namespaceSaid } = locateTarget(text, TARGET_PATTERNS.investigate, defaultNamespace);
       return { kind: 'investigate', target: name, namespace, namespaceSaid };
     }

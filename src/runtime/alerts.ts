@@ -3,6 +3,7 @@ import { createAlertActions, type AlertActions } from '../alerts/actions.js';
 import { createAlertmanagerClient } from '../alerts/alertmanager-client.js';
 import { createAlertGroupStore, type AlertGroupStore } from '../alerts/group-store.js';
 import { createAlertIntake } from '../alerts/intake.js';
+import { createAlertInvestigations, type AlertInvestigations, type InvestigationJobs } from '../alerts/investigation-runs.js';
 import type { AlertPresenter } from '../alerts/ports.js';
 import { createAlertPosting } from '../alerts/posting.js';
 import { startAlertReceiver } from '../alerts/receiver.js';
@@ -19,16 +20,18 @@ export interface AlertIntakeRuntime {
   store: AlertGroupStore;
   /** Acknowledge and silence, for the bot's buttons. */
   actions: AlertActions;
+  /** One investigation per group at a time, for the Investigate button. */
+  investigations: AlertInvestigations;
   close(): Promise<void>;
 }
 
 /**
- * The bot role's side of alerts: the webhook receiver, the group store and the actions. Off (undefined, with a log
+ * The bot role's side of alerts: the webhook receiver, the group store, the actions and the investigations. Off (undefined, with a log
  * line) when ALERT_WEBHOOK_TOKEN is not set: an open receiver would let anyone post into the chats.
  */
 export async function startAlertIntake(
   core: Core,
-  deps: { audit: AuditTrail; chatLocale: (chatId: number) => Promise<Locale | undefined> },
+  deps: { audit: AuditTrail; chatLocale: (chatId: number) => Promise<Locale | undefined>; jobs: InvestigationJobs },
 ): Promise<AlertIntakeRuntime | undefined> {
   const { config, logger, redis } = core;
   const settings = config.alerts;
@@ -65,6 +68,15 @@ export async function startAlertIntake(
     keyPrefix: config.redis.keyPrefix,
     logger: log,
   });
+  const investigations = createAlertInvestigations({
+    store,
+    jobs: deps.jobs,
+    audit: deps.audit,
+    t: core.t,
+    redis,
+    keyPrefix: config.redis.keyPrefix,
+    logger: log,
+  });
   let receiver;
   try {
     receiver = await startAlertReceiver({
@@ -84,6 +96,7 @@ export async function startAlertIntake(
     receiverPort: receiver.port,
     store,
     actions,
+    investigations,
     async close() {
       await receiver.close();
       await queue.close();
@@ -104,6 +117,7 @@ export async function startAlertPosting(core: Core, presenter: AlertPresenter): 
     prefix: bullPrefix(config.redis.keyPrefix),
     logger: log,
     bringUpToDate: (groupId) => posting.bringUpToDate(groupId),
+    refresh: (groupId) => posting.refresh(groupId),
   });
   return {
     async close() {

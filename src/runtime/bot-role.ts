@@ -62,6 +62,8 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
   });
   core.scrape.queues = async () => ({ [QUEUE.agent]: await queueCounts(agentQueue) });
   core.scrape.approvals = async () => ({ ...(await approvals.store.countsToday()) });
+  // Before the bot: its alert buttons need the group store, the actions and the investigations.
+  const alerts = await startAlertIntake(core, { audit: approvals.audit, chatLocale: (chatId) => localeStore.get(chatId), jobs: agents });
   const bot = createBot({
     config,
     metrics: core.metrics,
@@ -74,6 +76,7 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
     agents,
     approvals,
     executor: cluster.executor,
+    ...(alerts ? { alerts: { store: alerts.store, actions: alerts.actions, investigations: alerts.investigations } } : {}),
     understanding: {
       classify,
       route: core.route,
@@ -82,14 +85,13 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
   });
   // The lease TTL is three renewals, so a dead poller is replaced within about five seconds.
   const lock = createPollerLock(redis, pollerLockKey(config.redis.keyPrefix, config.telegram.token ?? ''), 4500);
-  const started = await startPolling(bot, { logger, t: core.t, lock, inFlight: lanes, renewEveryMs: 1500, standbyRetryMs: 1000 });
-  pollingSlot.current = started;
-  const alerts = await startAlertIntake(core, { audit: approvals.audit, chatLocale: (chatId) => localeStore.get(chatId) }).catch(
+  const started = await startPolling(bot, { logger, t: core.t, lock, inFlight: lanes, renewEveryMs: 1500, standbyRetryMs: 1000 }).catch(
     async (error: unknown) => {
-      await started.stop(0);
+      await alerts?.close();
       throw error;
     },
   );
+  pollingSlot.current = started;
   return {
     polling: started,
     approvals,

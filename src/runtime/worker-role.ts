@@ -6,6 +6,7 @@ import { createOfflineProvider } from '../offline/provider.js';
 import { createRedis } from '../redis.js';
 import { createAgent, type AgentOutcome } from '../agent/agent.js';
 import type { AlertPresenter } from '../alerts/ports.js';
+import { investigationContextNote } from '../alerts/investigation.js';
 import type { AgentJobPresenter } from '../agent/job-presenter.js';
 import { createApprovalRuntime, type ApprovalRuntime } from './approvals.js';
 import type { ClusterRuntime } from './cluster.js';
@@ -70,7 +71,16 @@ export async function startWorkerRole(
     handlers: {
       async run(job, signal) {
         const history = await core.memory.recent(job.chatId);
-        return agent.run({ text: job.text, locale: job.locale, task: job.task, links: core.route(job.task).chain, history, signal });
+        return agent.run({
+          text: job.text,
+          locale: job.locale,
+          task: job.task,
+          links: core.route(job.task).chain,
+          // An alert investigation: the alert's facts go with it, and it may end by proposing one change.
+          history: job.context ? [...history, investigationContextNote(job.context)] : history,
+          signal,
+          ...(job.alertGroupId ? { proposeChanges: true } : {}),
+        });
       },
       async onDone(job, outcome, log) {
         await agentJobs.finished(job, outcome);

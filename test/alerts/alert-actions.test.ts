@@ -37,6 +37,8 @@ interface Setup {
   store: AlertGroupStore;
   audit: AuditTrail;
   published: { groupId: string; revision: number }[];
+  /** When the message was asked to be shown again (a silence's end). */
+  refreshes: { groupId: string; at: number }[];
   /** Silences the fake Alertmanager holds that this setup made (the fake is shared by the tests of this file). */
   newSilences(): ReturnType<FakeAlertmanager['silences']>;
 }
@@ -55,7 +57,11 @@ async function setup(options: { alertmanager?: boolean; payload?: typeof PAYLOAD
   const store = createAlertGroupStore({ redis, keyPrefix: prefix, logger });
   const audit = createAuditTrail({ redis, keyPrefix: prefix, logger, metrics: NO_METRICS });
   const published: Setup['published'] = [];
-  const publisher = { publish: async (groupId: string, revision: number) => void published.push({ groupId, revision }) };
+  const refreshes: Setup['refreshes'] = [];
+  const publisher = {
+    publish: async (groupId: string, revision: number) => void published.push({ groupId, revision }),
+    refreshAt: async (groupId: string, at: number) => void refreshes.push({ groupId, at }),
+  };
   await createAlertIntake({ store, publisher, routes: [], defaultChatId: -100, defaultLocale: 'en', logger }).receive(
     options.payload ?? PAYLOAD,
   );
@@ -69,7 +75,14 @@ async function setup(options: { alertmanager?: boolean; payload?: typeof PAYLOAD
     logger,
     ...(options.now ? { now: options.now } : {}),
   });
-  return { actions, store, audit, published, newSilences: () => alertmanager.silences().filter((silence) => !known.has(silence.id)) };
+  return {
+    actions,
+    store,
+    audit,
+    published,
+    refreshes,
+    newSilences: () => alertmanager.silences().filter((silence) => !known.has(silence.id)),
+  };
 }
 
 describe('acknowledging an alert group', () => {
@@ -126,6 +139,8 @@ describe('silencing an alert group', () => {
     const group = await s.store.get(GROUP);
     expect(group?.silence).toMatchObject({ id: result.silenceId, by: { userId: ALICE, name: 'Alice' }, until: result.until });
     expect(s.published.at(-1)?.revision).toBe(group?.revision);
+    // At the silence's end the message is shown again (it says the silence ended and offers Silence again).
+    expect(s.refreshes).toEqual([{ groupId: GROUP, at: result.until }]);
 
     const [entry] = (await s.audit.latest(10)).filter((e) => e.kind === 'alert');
     expect(entry).toMatchObject({ decision: 'silence', userId: ALICE, chatId: -100, outcome: 'succeeded', durationMs: HOUR });

@@ -5,6 +5,8 @@ import { createAlertGroupStore, type AlertGroupStore } from '../../src/alerts/gr
 import { mergeNotification } from '../../src/alerts/merge-notification.js';
 import type { AlertPresenter } from '../../src/alerts/ports.js';
 import { alertPostingLockKey, createAlertPosting, type PostingResult } from '../../src/alerts/posting.js';
+import { ALERT_QUEUE, createAlertPublisher, startAlertPostingWorker } from '../../src/jobs/alert-jobs.js';
+import { bullPrefix, openQueue } from '../../src/jobs/queues.js';
 import { notification } from '../support/alert-payloads.js';
 import { captureLogger } from '../support/log-capture.js';
 import { deleteKeys, testRedis, uniquePrefix } from '../support/redis.js';
@@ -103,6 +105,39 @@ describe('posting an alert group', () => {
     if (result.outcome === 'busy') {
       expect(result.retryInMs).toBeGreaterThan(4000);
       expect(result.retryInMs).toBeLessThanOrEqual(5100);
+    }
+  });
+
+  it('shows a group again at a given time though nothing was notified (a silence ends then), through the queue', async () => {
+    prefix = uniquePrefix('alert-post');
+    const { logger } = captureLogger();
+    const store = createAlertGroupStore({ redis, keyPrefix: prefix, logger });
+    const presenter = recordingPresenter();
+    const posting = createAlertPosting({ store, presenter, redis, keyPrefix: prefix, logger });
+    await seed(store);
+    await posting.bringUpToDate(ID);
+    const connection = testRedis();
+    const queue = openQueue(ALERT_QUEUE, { connection, prefix: bullPrefix(prefix) });
+    const worker = await startAlertPostingWorker({
+      connection,
+      prefix: bullPrefix(prefix),
+      logger,
+      bringUpToDate: (id) => posting.bringUpToDate(id),
+      refresh: (id) => posting.refresh(id),
+    });
+    try {
+      const due = Date.now() + 400;
+      await createAlertPublisher(queue).refreshAt(ID, due);
+      const deadline = Date.now() + 10_000;
+      while (presenter.shown.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      expect(Date.now()).toBeGreaterThanOrEqual(due);
+      expect(presenter.shown).toEqual(['post r1', 'edit #100 r2']);
+      expect(await store.get(ID)).toMatchObject({ revision: 2, postedRevision: 2 });
+      expect(await posting.refresh('ZZZZZZZZZZZZZZZZ')).toEqual({ outcome: 'unknown' });
+    } finally {
+      await worker.close();
+      await queue.close();
+      await connection.quit();
     }
   });
 });

@@ -22,16 +22,17 @@ export interface WorkerPresenterOptions {
 export function createWorkerPresenters(options: WorkerPresenterOptions): WorkerPresenters {
   if (!options.token && !options.output) throw new Error('the worker needs TELEGRAM_BOT_TOKEN to post results');
   const output = options.output ?? createChatOutput(createTelegramApi(options.token ?? '', options.apiRoot, options.logger));
+  // Without a token (a captured output in tests and benchmarks) no bot could check the buttons anyway.
+  const seal = buttonSealFromBotToken(options.token ?? '');
   return {
     approvals: createApprovalPresenter({
       output,
       t: options.t,
-      // Without a token (a captured output in tests and benchmarks) no bot could check the buttons anyway.
-      seal: buttonSealFromBotToken(options.token ?? ''),
+      seal,
       defaultNamespace: options.defaultNamespace,
       timeZone: options.timeZone,
     }),
     agentJobs: createAgentJobPresenter({ output, t: options.t }),
-    alerts: createAlertPresenter({ output, t: options.t, timeZone: options.timeZone }),
+    alerts: createAlertPresenter({ output, t: options.t, timeZone: options.timeZone, seal }),
   };
 }

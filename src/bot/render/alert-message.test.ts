@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { AlertGroup } from '../../alerts/group-record.js';
 import { htmlToPlainText } from '../../html/telegram-html.js';
 import { createTranslator } from '../../i18n/translator.js';
-import { formatAlertTime, renderAlertMessage } from './alert-message.js';
+import { buttonSealFromBotToken } from '../button-codec.js';
+import { alertButton } from '../callback-data.js';
+import { alertMessageButtons, formatAlertTime, renderAlertMessage } from './alert-message.js';
 
 const t = createTranslator();
 const NOW = Date.parse('2025-06-02T11:00:00Z');
+const seal = buttonSealFromBotToken('110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw');
 
 function group(overrides: Partial<AlertGroup> = {}): AlertGroup {
   return {
@@ -104,5 +107,32 @@ describe('the alert message', () => {
 
   it('writes times with the date, in the configured zone', () => {
     expect(formatAlertTime(Date.parse('2025-12-31T20:30:00Z'), 'Asia/Taipei')).toBe('2026-01-01 04:30 (Asia/Taipei)');
+  });
+
+  it('carries Investigate, Silence 1h and Acknowledge while firing, in the group’s language, each naming only the group and the action', () => {
+    const rows = alertMessageButtons(t, group(), NOW, seal);
+    expect(rows.map((row) => row.map((b) => b.text))).toEqual([['🔍 Investigate'], ['🔕 Silence 1h', '✅ Acknowledge']]);
+    expect(rows.flat().map((b) => alertButton.unpack(b.data, seal.forChat(-1)))).toEqual([
+      { action: 'investigate', groupId: 'AAAAAAAAAAAAAAAA' },
+      { action: 'silence', groupId: 'AAAAAAAAAAAAAAAA' },
+      { action: 'acknowledge', groupId: 'AAAAAAAAAAAAAAAA' },
+    ]);
+    const zh = alertMessageButtons(t, group({ locale: 'zh-TW' }), NOW, seal).flat();
+    expect(zh.map((b) => b.text)).toEqual(['🔍 調查原因', '🔕 靜音 1 小時', '✅ 我來處理']);
+  });
+
+  it('drops the buttons that no longer apply: Acknowledge once taken, Silence while silenced, all once resolved', () => {
+    const acknowledgedBy = { userId: 1001, name: 'Alice', at: NOW };
+    const silence = { id: 's', by: { userId: 1002 }, at: NOW, until: NOW + 3_600_000 };
+    const texts = (g: AlertGroup) =>
+      alertMessageButtons(t, g, NOW, seal)
+        .flat()
+        .map((b) => b.text);
+    expect(texts(group({ acknowledgedBy }))).toEqual(['🔍 Investigate', '🔕 Silence 1h']);
+    expect(texts(group({ silence }))).toEqual(['🔍 Investigate', '✅ Acknowledge']);
+    expect(alertMessageButtons(t, group({ acknowledgedBy, silence }), NOW, seal)).toEqual([
+      [expect.objectContaining({ text: '🔍 Investigate' })],
+    ]);
+    expect(alertMessageButtons(t, group({ status: 'resolved' }), NOW, seal)).toEqual([]);
   });
 });

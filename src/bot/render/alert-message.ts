@@ -1,8 +1,12 @@
 import { sortedAlerts, type AlertGroup, type StoredAlert } from '../../alerts/group-record.js';
+import { offeredAlertActions } from '../../alerts/policy.js';
 import { alertTimeMs } from '../../alerts/webhook-payload.js';
 import { escapeHtml } from '../../html/telegram-html.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Translate } from '../../i18n/translator.js';
+import type { ButtonSeal } from '../button-codec.js';
+import { alertButton } from '../callback-data.js';
+import type { Buttons } from '../chat-output.js';
 
 const SEVERITY_MARK: Readonly<Record<string, string>> = { critical: '🔴', error: '🔴', warning: '🟠', info: '🔵' };
 /** Labels the header already shows, or that say nothing to a reader. */
@@ -121,4 +125,22 @@ export function renderAlertMessage(t: Translate, group: AlertGroup, options: { t
     if (html.length <= MAX_HTML || shown === 0) return html;
   }
   return head.join('\n');
+}
+
+/**
+ * The message's buttons in the group's language (src/alerts/policy.ts decides which): Investigate on a row of its
+ * own, then Silence 1h and Acknowledge. None once the group resolved; `[]` then removes the keyboard on edit.
+ */
+export function alertMessageButtons(t: Translate, group: AlertGroup, now: number, seal: ButtonSeal): Buttons {
+  const offered = offeredAlertActions(group, now);
+  const chat = seal.forChat(group.chatId);
+  const button = (action: (typeof offered)[number]) => ({
+    text: t(group.locale, `alert-button-${action}`),
+    data: alertButton.pack({ action, groupId: group.id }, chat),
+  });
+  const rows: Buttons = [];
+  if (offered.includes('investigate')) rows.push([button('investigate')]);
+  const second = offered.filter((action) => action !== 'investigate').map(button);
+  if (second.length > 0) rows.push(second);
+  return rows;
 }
