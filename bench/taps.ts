@@ -130,6 +130,8 @@ const redis = benchRedis();
 let emulator: BotApiEmulator | undefined;
 let model: FakeOpenAiServer | undefined;
 let child: BenchChild | undefined;
+// /run changes are previewed and carded by a worker; the bot only reads the cluster.
+let worker: BenchChild | undefined;
 let release = () => undefined as void;
 let broken = false;
 
@@ -146,25 +148,26 @@ try {
   const fake = model;
   emulator = await startBotApiEmulator();
   const em = emulator;
-  child = spawnApp(
-    'bot',
-    benchAppEnv({
-      apiRoot: em.apiRoot,
-      keyPrefix: prefix,
-      allowed: [ASKER, APPROVER, MEMBER, REQUESTER],
-      extra: {
-        APPROVER_USER_IDS: String(APPROVER),
-        OLLAMA_BASE_URL: fake.baseUrl,
-        OLLAMA_MODEL: 'llama3.2',
-        // Longer than the run: the hung call must still be open when the last tap is measured.
-        OLLAMA_BUDGET_SECONDS: '600',
-      },
-    }),
-  );
+  const appEnv = benchAppEnv({
+    apiRoot: em.apiRoot,
+    keyPrefix: prefix,
+    allowed: [ASKER, APPROVER, MEMBER, REQUESTER],
+    extra: {
+      APPROVER_USER_IDS: String(APPROVER),
+      OLLAMA_BASE_URL: fake.baseUrl,
+      OLLAMA_MODEL: 'llama3.2',
+      // Longer than the run: the hung call must still be open when the last tap is measured.
+      OLLAMA_BUDGET_SECONDS: '600',
+    },
+  });
+  child = spawnApp('bot', appEnv);
+  worker = spawnApp('worker', appEnv);
   await waitUntilPolling(em, child, 'the bot');
 
   console.log(`taps: one group chat; an approver taps Approve on pending cards one at a time, another member sends small talk`);
-  console.log(`      after each tap; bot = src/main.ts --role bot, its own process; FAKE Ollama on 127.0.0.1`);
+  console.log(
+    `      after each tap; bot = src/main.ts --role bot, its own process (a worker process posts the cards); FAKE Ollama on 127.0.0.1`,
+  );
   console.log(`      ${machineLine()}`);
   await measure(em, await makeCards(em, WARMUP_ROUNDS));
   const control = await measure(em, await makeCards(em, ROUNDS));
@@ -199,9 +202,11 @@ try {
   broken = true;
   console.error(`taps benchmark broke: ${error instanceof Error ? error.message : String(error)}`);
   if (child) console.error(child.stderrTail());
+  if (worker) console.error(worker.stderrTail());
 } finally {
   release();
   await child?.stop(15_000);
+  await worker?.stop(15_000);
   await emulator?.close();
   await model?.close();
   await deleteBenchKeys(redis, prefix);

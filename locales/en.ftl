@@ -508,3 +508,20 @@ alert-tap-silence-pending = 🔕 Asking Alertmanager for a 1-hour silence…
 alert-silence-failed = ⚠️ { $user }: Alertmanager did not make the silence for { $alertname }: { $error }. Nothing was silenced.
 alert-tap-investigating = 🔍 Investigating: #{ $ref }. The answer comes as a reply to the alert.
 alert-tap-investigation-running = An investigation of this alert is already running: #{ $ref }.
+
+# safety-core: the request beside a model's change, every object of a manifest, manifest policy
+approval-request = 🗣 Requested: “{ $text }”
+approval-request-cluster-data = ⚠️ The model read cluster data (logs, events, descriptions) before proposing this, and anyone who can write to the cluster can write such text. Check that the change matches the request.
+approval-objects = <b>Objects ({ $count })</b>: approving applies every one of them
+approval-object = • { $kind } <code>{ $name }</code> ({ $apiVersion }) in { $namespace }
+approval-object-cluster = • { $kind } <code>{ $name }</code> ({ $apiVersion }), cluster-wide
+cluster-error-refused_by_policy = 🚫 Refused before any approval card: { $kind } <code>{ $name }</code>: { $rule } (rule <code>{ $ruleName }</code>{ $field }). Nothing was run. An operator can allow it with MANIFEST_ALLOW={ $ruleName }.
+cluster-error-policy-field = , field <code>{ $field }</code>
+manifest-rule-rbac = RBAC objects (Role, RoleBinding, ClusterRole, ClusterRoleBinding) are not applied from chat
+manifest-rule-secrets = Secrets are not applied from chat
+manifest-rule-privileged = privileged containers (or the SYS_ADMIN or ALL capability) are not allowed
+manifest-rule-host-path = hostPath volumes (the node's own files) are not allowed
+manifest-rule-host-pid = hostPID (the node's processes) is not allowed
+manifest-rule-host-network = hostNetwork (the node's network) is not allowed
+manifest-rule-host-ipc = hostIPC (the node's shared memory) is not allowed
+manifest-rule-cluster-scoped = cluster-scoped kinds (Namespace, CRDs, webhooks, StorageClass...) are not applied from chat

@@ -484,3 +484,20 @@ alert-tap-silence-pending = 🔕 正在向 Alertmanager 設定 1 小時的靜音
 alert-silence-failed = ⚠️ { $user }：Alertmanager 沒有為 { $alertname } 建立靜音：{ $error }。沒有設定任何靜音。
 alert-tap-investigating = 🔍 調查中：#{ $ref }。結果會以回覆告警訊息的方式送出。
 alert-tap-investigation-running = 這則告警已經有調查正在進行：#{ $ref }。
+
+# safety-core: the request beside a model's change, every object of a manifest, manifest policy
+approval-request = 🗣 原始請求：「{ $text }」
+approval-request-cluster-data = ⚠️ 模型在提出這項變更前讀取了叢集資料（日誌、事件、描述），而任何能寫入叢集的人都能寫入這些內容。請確認變更與請求相符。
+approval-objects = <b>物件（{ $count } 個）</b>：核准後會全部套用
+approval-object = • { $kind } <code>{ $name }</code>（{ $apiVersion }），命名空間 { $namespace }
+approval-object-cluster = • { $kind } <code>{ $name }</code>（{ $apiVersion }），叢集層級
+cluster-error-refused_by_policy = 🚫 已在建立核准卡片前拒絕：{ $kind } <code>{ $name }</code>：{ $rule }（規則 <code>{ $ruleName }</code>{ $field }）。沒有執行任何動作。管理者可以用 MANIFEST_ALLOW={ $ruleName } 允許。
+cluster-error-policy-field = ，欄位 <code>{ $field }</code>
+manifest-rule-rbac = 不從聊天套用 RBAC 物件（Role、RoleBinding、ClusterRole、ClusterRoleBinding）
+manifest-rule-secrets = 不從聊天套用 Secret
+manifest-rule-privileged = 不允許特權容器（或 SYS_ADMIN、ALL capability）
+manifest-rule-host-path = 不允許 hostPath 磁碟區（節點本身的檔案）
+manifest-rule-host-pid = 不允許 hostPID（節點的程序）
+manifest-rule-host-network = 不允許 hostNetwork（節點的網路）
+manifest-rule-host-ipc = 不允許 hostIPC（節點的共用記憶體）
+manifest-rule-cluster-scoped = 不從聊天套用叢集層級的種類（Namespace、CRD、webhook、StorageClass 等）

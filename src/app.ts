@@ -87,7 +87,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     await core.close();
     throw error;
   }
-  const approvals = bot?.approvals ?? worker?.approvals;
+  // The worker's when it runs here: only its flow previews changes (the bot's executor only reads the cluster).
+  const approvals = worker?.approvals ?? bot?.approvals;
   if (!approvals) throw new Error(`role ${role} started neither the bot nor the worker`);
   core.scrape.approvals ??= async () => ({ ...(await approvals.store.countsToday()) });
   const health = await startMetricsServerOrWarn(logger, {

@@ -33,6 +33,31 @@ describe('configuration from the environment', () => {
     ]);
   });
 
+  it('keeps the namespaces the cluster runs on protected when PROTECTED_NAMESPACES names others, or none', () => {
+    expect(loadConfig({ PROTECTED_NAMESPACES: 'payments' }).cluster.protectedNamespaces).toEqual([
+      'kube-system',
+      'kube-public',
+      'kube-node-lease',
+      'payments',
+    ]);
+    expect(loadConfig({ PROTECTED_NAMESPACES: '' }).cluster.protectedNamespaces).toEqual(['kube-system', 'kube-public', 'kube-node-lease']);
+  });
+
+  it('caps the tool calls of one model turn at 5 unless AGENT_MAX_TOOL_CALLS_PER_TURN says otherwise (1 to 20)', () => {
+    expect(loadConfig({}).agent.maxToolCallsPerTurn).toBe(5);
+    expect(loadConfig({ AGENT_MAX_TOOL_CALLS_PER_TURN: '3' }).agent.maxToolCallsPerTurn).toBe(3);
+    expect(problems({ AGENT_MAX_TOOL_CALLS_PER_TURN: '0' })).toEqual([
+      expect.stringMatching(/^AGENT_MAX_TOOL_CALLS_PER_TURN: expected a whole number/),
+    ]);
+  });
+
+  it('reads MANIFEST_ALLOW as a list of manifest rules, none by default, and names the rules there are for a wrong one', () => {
+    expect(loadConfig({}).cluster.manifestAllow).toEqual([]);
+    expect(loadConfig({ MANIFEST_ALLOW: ' Secrets, host-path,secrets ' }).cluster.manifestAllow).toEqual(['secrets', 'host-path']);
+    const [line] = problems({ MANIFEST_ALLOW: 'rbac,everything' });
+    expect(line).toMatch(/^MANIFEST_ALLOW: expected comma-separated rules from rbac, secrets, privileged, .*"everything"/);
+  });
+
   it('parses comma-separated user ids, ignoring spaces and empty parts', () => {
     const c = loadConfig({ ALLOWED_USER_IDS: ' 11, 22,,33 ', APPROVER_USER_IDS: '22' });
     expect(c.access.allowedUserIds).toEqual([11, 22, 33]);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isManifestRule, MANIFEST_RULES, type ManifestRule } from './cluster/manifest-rules.js';
+import { ALWAYS_PROTECTED_NAMESPACES } from './cluster/namespace-scope.js';
 import { PROVIDER_NAMES, type ProviderName } from './llm/provider-names.js';
 import type { ProviderSettings } from './llm/types.js';
 import { parseAlertRoutes, type AlertRoute } from './alerts/routes.js';
@@ -86,6 +88,24 @@ const alertRoutes = z.preprocess(
   }),
 );
 
+const manifestRuleList = z.preprocess(
+  (v) => (v === undefined ? '' : v),
+  z.string().transform((s, ctx) => {
+    const rules: ManifestRule[] = [];
+    for (const part of s
+      .split(',')
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean)) {
+      if (!isManifestRule(part)) {
+        ctx.addIssue({ code: 'custom', message: `expected comma-separated rules from ${MANIFEST_RULES.join(', ')}, got "${part}"` });
+        return z.NEVER;
+      }
+      if (!rules.includes(part)) rules.push(part);
+    }
+    return rules;
+  }),
+);
+
 const boolFlag = z.preprocess(
   blankToUndefined,
   z
@@ -149,6 +169,8 @@ const envSchema = z.object({
   ),
   ALLOWED_NAMESPACES: namespaceList(''),
   PROTECTED_NAMESPACES: namespaceList('kube-system,kube-public,kube-node-lease'),
+  MANIFEST_ALLOW: manifestRuleList,
+  AGENT_MAX_TOOL_CALLS_PER_TURN: intIn(1, 20, 5),
   METRICS_PORT: intIn(0, 65_535, 9464),
   TIME_ZONE: z.preprocess(
     blankToUndefined,
@@ -226,8 +248,13 @@ export interface Config {
     context?: string;
     defaultNamespace: string;
     allowedNamespaces: string[];
+    /** PROTECTED_NAMESPACES and, always, kube-system, kube-public and kube-node-lease. */
     protectedNamespaces: string[];
+    /** What apply_manifest may create besides ordinary workloads (MANIFEST_ALLOW); empty refuses all of it. */
+    manifestAllow: ManifestRule[];
   };
+  /** Tool calls of one model turn that run; the rest are answered "not run" (AGENT_MAX_TOOL_CALLS_PER_TURN). */
+  agent: { maxToolCallsPerTurn: number };
   /** Providers that can serve: those with a key; Ollama needs none, so it joins when OLLAMA_BASE_URL or OLLAMA_MODEL is set. */
   providers: ProviderConfig[];
   metricsPort: number;
@@ -311,8 +338,11 @@ export function loadConfig(env: Record<string, string | undefined>, needs: Confi
       ...(e.KUBE_CONTEXT ? { context: e.KUBE_CONTEXT } : {}),
       defaultNamespace: e.DEFAULT_NAMESPACE,
       allowedNamespaces: e.ALLOWED_NAMESPACES,
-      protectedNamespaces: e.PROTECTED_NAMESPACES,
+      // The cluster's own namespaces stay protected whatever the list says: it adds, never narrows.
+      protectedNamespaces: [...new Set([...ALWAYS_PROTECTED_NAMESPACES, ...e.PROTECTED_NAMESPACES])],
+      manifestAllow: e.MANIFEST_ALLOW,
     },
+    agent: { maxToolCallsPerTurn: e.AGENT_MAX_TOOL_CALLS_PER_TURN },
     providers,
     metricsPort: e.METRICS_PORT,
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },

@@ -21,6 +21,7 @@ import { toolsForTask } from './task-tools.js';
 import { answerCalls, identify, type CallAnswering } from './tool-calls.js';
 import { DEFAULT_RESULT_CHARS, decisionContent, type ApprovalDecision } from './tool-message-content.js';
 import { assistantTurnFor, refusedTurnMessages } from './turn-messages.js';
+import { fenceClusterData } from './untrusted-data.js';
 
 export { agentStateSchema, type AgentState, type AgentStep } from './stored-state.js';
 export { AgentCancelledError } from './cancelled.js';
@@ -40,6 +41,8 @@ export interface AgentDeps {
     maxTokens?: number;
     /** Characters of one tool result sent back to the model (default 6000). */
     resultChars?: number;
+    /** Tool calls of one model turn that run (default 5); the model is told the others were not run. */
+    maxToolCallsPerTurn?: number;
   };
 }
 
@@ -69,6 +72,8 @@ export type AgentOutcome<C extends AnyToolCall = ToolCall> =
       risk: Risk;
       /** The model's prose around the call, if any. */
       explanation: string | null;
+      /** The model had read cluster data (tool results) in this conversation before proposing the change. */
+      readClusterData: boolean;
       producedBy: ChainLinkName;
       model: string | null;
       steps: AgentStep<C>[];
@@ -85,6 +90,7 @@ export interface Agent<C extends AnyToolCall = ToolCall> {
 
 const DEFAULT_MAX_STEPS = 6;
 const DEFAULT_MAX_TOKENS = 24_000;
+const DEFAULT_MAX_TOOL_CALLS_PER_TURN = 5;
 const COMPLETION_RESERVE = 2_048;
 
 /** The agent over the standard tools, or over `tools` when given. */
@@ -95,7 +101,8 @@ export function createAgent(deps: AgentDeps, tools: ToolRegistry = standardTools
   const maxTokens = deps.limits?.maxTokens ?? DEFAULT_MAX_TOKENS;
   const resultChars = deps.limits?.resultChars ?? DEFAULT_RESULT_CHARS;
   const keyOf = (call: AnyToolCall) => callKey(call, deps.defaultNamespace, tools);
-  const answering: CallAnswering = { executor: deps.executor, tools, logger: deps.logger, resultChars, keyOf };
+  const maxCallsPerTurn = deps.limits?.maxToolCallsPerTurn ?? DEFAULT_MAX_TOOL_CALLS_PER_TURN;
+  const answering: CallAnswering = { executor: deps.executor, tools, logger: deps.logger, resultChars, maxCallsPerTurn, keyOf };
   const stateSchema = agentStateSchemaFor(tools);
 
   function failed(conv: Conversation, code: FailureCode, reason: string): AgentOutcome<AnyToolCall> {
@@ -178,6 +185,8 @@ export function createAgent(deps: AgentDeps, tools: ToolRegistry = standardTools
       call: change.call,
       risk: effectiveRisk(change.call, riskOptions, tools),
       explanation: explanation === null || explanation.trim() === '' ? null : explanation,
+      // Every step is a tool run whose result (or error) the model read.
+      readClusterData: conv.steps.length > 0,
       producedBy: turn.producedBy,
       model: turn.model,
       steps: conv.steps,
@@ -211,6 +220,12 @@ export function createAgent(deps: AgentDeps, tools: ToolRegistry = standardTools
     return loop(conv, req.signal);
   }
 
+  /** An approved change's result and a failed one's error come from the cluster: fenced like any tool result. */
+  function decisionMessage(tool: string, decision: ApprovalDecision): string {
+    const content = decisionContent(decision, resultChars);
+    return decision.status === 'approved' || decision.status === 'failed' ? fenceClusterData(tool, content) : content;
+  }
+
   async function resume(stored: AgentState<AnyToolCall>, decision: ApprovalDecision, signal?: AbortSignal) {
     throwIfAborted(signal);
     // Validated again: the state came back from storage.
@@ -220,7 +235,7 @@ export function createAgent(deps: AgentDeps, tools: ToolRegistry = standardTools
       task: state.task,
       locale: state.locale,
       links: state.links,
-      messages: [...state.messages, toolMessage(toolCallId, decisionContent(decision, resultChars))],
+      messages: [...state.messages, toolMessage(toolCallId, decisionMessage(call.name, decision))],
       turns: state.turns,
       // The outcome must reach the person: a run paused on its last turn still gets one to say it.
       maxTurns: Math.max(maxSteps, state.turns + 1),

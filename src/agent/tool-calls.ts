@@ -7,6 +7,7 @@ import type { Conversation } from './conversation.js';
 import { toolMessage, type IdentifiedCall } from './messages.js';
 import { taskAllowsChanges } from './task-tools.js';
 import { errorContent, repeatContent, resultContent } from './tool-message-content.js';
+import { fenceClusterData, fenceOverhead, unfenceClusterData } from './untrusted-data.js';
 
 /** What answering a turn's calls needs. */
 export interface CallAnswering {
@@ -15,6 +16,8 @@ export interface CallAnswering {
   logger: Logger;
   /** Characters of one tool result sent back to the model. */
   resultChars: number;
+  /** Calls of one turn that are answered; the ones after them are not run. */
+  maxCallsPerTurn: number;
   keyOf(call: AnyToolCall): string;
 }
 
@@ -30,16 +33,25 @@ export function identify(conv: Conversation, calls: AnyToolCall[], ids: (string 
 }
 
 /**
- * Answers one turn's calls. A change this task may make pauses the run for approval (the first such call;
- * nothing else of the turn runs) and is returned; otherwise reads run in order, repeats are answered from
- * before, and calls that may not run are answered with why.
+ * Answers one turn's calls. Only the first `maxCallsPerTurn` are considered; the rest are answered "not run".
+ * A change this task may make pauses the run for approval (the first such call; nothing else of the turn runs)
+ * and is returned; otherwise reads run in order, repeats are answered from before, and calls that may not run
+ * are answered with why. At most one change is proposed per turn.
  */
 export async function answerCalls(
   ctx: CallAnswering,
   conv: Conversation,
-  calls: IdentifiedCall[],
+  turnCalls: IdentifiedCall[],
   signal: AbortSignal | undefined,
 ): Promise<IdentifiedCall | null> {
+  const calls = turnCalls.slice(0, ctx.maxCallsPerTurn);
+  const overCap = turnCalls.slice(ctx.maxCallsPerTurn);
+  const answerOverCap = () => {
+    if (overCap.length === 0) return;
+    ctx.logger.warn({ calls: turnCalls.length, cap: ctx.maxCallsPerTurn }, 'a model turn asked for more tool calls than run per turn');
+    const notRun = `not run: at most ${ctx.maxCallsPerTurn} tool calls of one turn run and this turn had ${turnCalls.length}; ask again in a later turn if you still need it`;
+    for (const { id } of overCap) conv.messages.push(toolMessage(id, errorContent('too_many_calls', notRun)));
+  };
   const isChange = (call: AnyToolCall) => !isReadTool(toolOf(ctx.tools, call));
   const refusal = (call: AnyToolCall): string | null => {
     if (conv.decided.has(ctx.keyOf(call))) {
@@ -60,6 +72,7 @@ export async function answerCalls(
       const notRun = 'not run: a change in the same turn is waiting for approval, and only one change is handled at a time';
       conv.messages.push(toolMessage(id, refusal(call) ?? errorContent('not_run', notRun)));
     }
+    answerOverCap();
     return change;
   }
   for (const identified of calls) {
@@ -68,6 +81,7 @@ export async function answerCalls(
     if (refused) conv.messages.push(toolMessage(identified.id, refused));
     else await runRead(ctx, conv, identified);
   }
+  answerOverCap();
   return null;
 }
 
@@ -76,7 +90,7 @@ async function runRead(ctx: CallAnswering, conv: Conversation, { id, call }: Ide
   const earlier = conv.seen.get(key);
   const earlierMessage = earlier === undefined ? undefined : conv.messages[earlier];
   if (earlierMessage?.role === 'tool' && typeof earlierMessage.content === 'string') {
-    conv.messages.push(toolMessage(id, repeatContent(earlierMessage.content)));
+    conv.messages.push(toolMessage(id, fenceClusterData(call.name, repeatContent(unfenceClusterData(earlierMessage.content)))));
     return;
   }
   const tool = toolOf(ctx.tools, call);
@@ -85,7 +99,7 @@ async function runRead(ctx: CallAnswering, conv: Conversation, { id, call }: Ide
   try {
     const result = await tool.run(call.arguments, ctx.executor);
     const forModel = isReadTool(tool) && tool.forModel ? tool.forModel(result) : result;
-    content = resultContent(forModel, ctx.resultChars);
+    content = resultContent(forModel, Math.max(200, ctx.resultChars - fenceOverhead(call.name)));
     conv.steps.push({ call, ok: true, durationMs: Math.round(performance.now() - started) });
   } catch (error) {
     // Cluster errors go back to the model so it can react; anything else is logged and reported the same way.
@@ -96,5 +110,6 @@ async function runRead(ctx: CallAnswering, conv: Conversation, { id, call }: Ide
     conv.steps.push({ call, ok: false, error: { code, message }, durationMs: Math.round(performance.now() - started) });
   }
   conv.seen.set(key, conv.messages.length);
-  conv.messages.push(toolMessage(id, content));
+  // What the cluster said (and a cluster error's message) is data for the model, never instructions.
+  conv.messages.push(toolMessage(id, fenceClusterData(call.name, content)));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unfenceClusterData } from './untrusted-data.js';
 
 /**
  * The JSON the agent puts in a tool message, one shape for every provider (the offline provider reads it too):
@@ -102,8 +103,8 @@ export function safeJson(text: string): unknown {
   }
 }
 
-/** Reads a tool message's content back; null when it is not one of the shapes above. */
+/** Reads a tool message's content back (inside its untrusted-data fence, if any); null when it is not one of the shapes above. */
 export function readToolResultContent(content: string): ToolResultEnvelope | null {
-  const parsed = toolResultEnvelopeSchema.safeParse(safeJson(content));
+  const parsed = toolResultEnvelopeSchema.safeParse(safeJson(unfenceClusterData(content)));
   return parsed.success ? parsed.data : null;
 }

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { isClusterError, type ClusterError, type ClusterExecutor } from '../cluster/executor.js';
+import { manifestObjectRefs } from '../cluster/manifest-documents.js';
 import type { ChatModeStore } from './chat-mode.js';
 import type { AuditTrail } from '../audit/trail.js';
 import type { Risk, ToolCall, WriteToolCall } from '../tools/registry.js';
@@ -11,7 +12,7 @@ import { approvalHash } from './hash.js';
 import { checkDecider, confirmationTarget } from './policy.js';
 import type { ApprovalPresenter } from './presenter.js';
 import type { ApprovalStore } from './store.js';
-import type { ApprovalRecord } from './types.js';
+import type { ApprovalObject, ApprovalRecord, ApprovalRequest } from './types.js';
 
 /** What happens later, on a queue: BullMQ stays behind this in src/jobs/. */
 export interface ApprovalScheduler {
@@ -25,6 +26,8 @@ export interface ApprovalSettings {
   timeoutSeconds: number;
   approverIds: readonly number[];
   allowSelfApproval: boolean;
+  /** Where an object of a manifest that names no namespace lands (DEFAULT_NAMESPACE); kept on the record's object list. */
+  defaultNamespace?: string;
 }
 
 export interface ApprovalFlowDeps {
@@ -58,6 +61,8 @@ export interface ProposeInput {
   /** The paused agent conversation, resumed once the approval is final. */
   agentState?: AgentState;
   replyTo?: number;
+  /** What the person asked for; the card shows it beside a change a model proposed. */
+  request?: ApprovalRequest;
 }
 
 /** A card, or why there is none: the chat's mode forbids proposing, or the call could never run (scope, a missing target). */
@@ -65,7 +70,14 @@ export type ProposeResult =
   { kind: 'card'; record: ApprovalRecord } | { kind: 'blocked'; mode: 'read-only' | 'suggest' } | { kind: 'refused'; error: ClusterError };
 
 /** Preview failures that mean the call itself can never run, so no card is worth making. */
-const REFUSING_CODES: ReadonlySet<string> = new Set(['out_of_scope', 'protected_namespace', 'not_found', 'invalid', 'forbidden']);
+const REFUSING_CODES: ReadonlySet<string> = new Set([
+  'out_of_scope',
+  'protected_namespace',
+  'refused_by_policy',
+  'not_found',
+  'invalid',
+  'forbidden',
+]);
 
 export type DecideResult =
   | { kind: 'approved' | 'rejected' | 'cancelled'; record: ApprovalRecord }
@@ -219,7 +231,13 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
       }
       let preview: unknown;
       let previewError: string | undefined;
+      let objects: ApprovalObject[] | undefined;
       try {
+        // Every object of a manifest goes on the record and the card, whatever the preview shows of it.
+        if (input.call.name === 'apply_manifest') {
+          const { manifest, namespace } = input.call.arguments;
+          objects = manifestObjectRefs(manifest, namespace ?? settings.defaultNamespace);
+        }
         preview = await deps.executor.preview(input.call as WriteToolCall);
       } catch (error) {
         if (isClusterError(error) && REFUSING_CODES.has(error.code)) {
@@ -239,6 +257,8 @@ export function createApprovalFlow(deps: ApprovalFlowDeps) {
         ...(input.jobRef ? { jobRef: input.jobRef } : {}),
         locale: input.locale,
         ...(preview !== undefined ? { preview } : {}),
+        ...(input.request ? { request: input.request } : {}),
+        ...(objects ? { objects } : {}),
         timeoutSeconds: settings.timeoutSeconds,
       });
       const log = logger.child({ approval_id: record.id, chat_id: record.chatId, user_id: record.requesterId, job_id: record.jobRef });

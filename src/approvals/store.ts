@@ -12,6 +12,9 @@ import {
   approvalPatchSchema,
   approvalRecordSchema,
   FINAL_STATES,
+  REQUEST_TEXT_MAX,
+  type ApprovalObject,
+  type ApprovalRequest,
   type ApprovalPatch,
   type ApprovalRecord,
   type ApprovalState,
@@ -32,6 +35,8 @@ export interface CreateApprovalInput {
   jobRef?: string;
   locale: 'en' | 'zh-TW';
   preview?: unknown;
+  request?: ApprovalRequest;
+  objects?: ApprovalObject[];
   timeoutSeconds: number;
 }
 
@@ -171,6 +176,8 @@ export function createApprovalStore(deps: ApprovalStoreDeps): ApprovalStore {
           expiresAt: now + timeoutMs,
           state: 'pending',
           preview: input.preview === undefined ? undefined : JSON.parse(JSON.stringify(input.preview)),
+          request: input.request === undefined ? undefined : { ...input.request, text: input.request.text.slice(0, REQUEST_TEXT_MAX) },
+          objects: input.objects?.map((object) => ({ ...object })),
           history: [{ state: 'pending', at: now, by: input.requesterId }],
         } satisfies ApprovalRecord);
         const ttlMs = timeoutMs + auditTtlSeconds * 1000;

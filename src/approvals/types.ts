@@ -13,6 +13,27 @@ export interface ApprovalHistoryEntry {
   by?: number;
 }
 
+/** What the person asked for, kept beside the change it led to so an approver can see whether they match. */
+export interface ApprovalRequest {
+  /** The person's own words (a chat message, or the /run command as typed), cut to REQUEST_TEXT_MAX characters. */
+  text: string;
+  /** 'agent': a model proposed the change; 'run': the person typed the call. */
+  source: 'agent' | 'run';
+  /** The model read cluster data (logs, events, descriptions...) before proposing: text anyone could have written. */
+  readClusterData: boolean;
+}
+
+export const REQUEST_TEXT_MAX = 2000;
+
+/** One object of a manifest the change applies, as the card lists it. */
+export interface ApprovalObject {
+  kind: string;
+  apiVersion: string;
+  name: string;
+  /** Absent for cluster-scoped kinds. */
+  namespace?: string;
+}
+
 export interface ApprovalRecord {
   /** ≥128 random bits, base64url, ≤ 24 characters so it fits a 64-byte callback token. */
   id: string;
@@ -41,6 +62,10 @@ export interface ApprovalRecord {
   result?: unknown;
   error?: string;
   preview?: unknown;
+  /** The request the change came from. */
+  request?: ApprovalRequest;
+  /** apply_manifest: every object of the manifest, in order; the card lists each one. */
+  objects?: ApprovalObject[];
   history: ApprovalHistoryEntry[];
 }
 
@@ -80,6 +105,10 @@ export const approvalRecordSchema = z.object({
   result: z.unknown().optional(),
   error: z.string().optional(),
   preview: z.unknown().optional(),
+  request: z.object({ text: z.string().max(REQUEST_TEXT_MAX), source: z.enum(['agent', 'run']), readClusterData: z.boolean() }).optional(),
+  objects: z
+    .array(z.object({ kind: z.string().min(1), apiVersion: z.string().min(1), name: z.string().min(1), namespace: z.string().optional() }))
+    .optional(),
   history: z.array(z.object({ state: stateSchema, at: epochMs, by: telegramId.optional() })),
 }) satisfies z.ZodType<ApprovalRecord>;
 

@@ -10,6 +10,7 @@ import type { ClusterExecutor } from '../cluster/executor.js';
 import type { Config } from '../config.js';
 import type { Translate } from '../i18n/translator.js';
 import { agentJobRef, type AgentDispatcher } from '../jobs/agent-job.js';
+import type { ProposalQueue } from '../jobs/propose-job.js';
 import type { Metrics } from '../metrics/registry.js';
 import type { StatusReporter } from '../status/snapshot.js';
 import type { AnswerLanes } from './answer-lanes.js';
@@ -51,10 +52,12 @@ export interface BotDeps {
   lanes: AnswerLanes;
   understanding: Pick<TextDeps, 'classify' | 'route' | 'answerer'>;
   approvals: { flow: ApprovalFlow; store: ApprovalStore; audit: AuditTrail; modes: ChatModeStore };
-  /** The scoped cluster executor, for /run. */
+  /** The scoped cluster executor, for /run's reads: read-only in the bot (src/cluster/read-only-executor.ts). */
   executor: ClusterExecutor;
   /** The alert buttons' store, actions and investigations; absent when the alert receiver is off. */
   alerts?: Pick<AlertFeatureDeps, 'store' | 'actions' | 'investigations'>;
+  /** /run's changes go to the workers, which preview them and post their cards. */
+  proposals: ProposalQueue;
 }
 
 function updateKind(ctx: BotContext): string {
@@ -169,13 +172,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(
     runCommandFeature({
       executor: deps.executor,
-      flow: deps.approvals.flow,
+      proposals: deps.proposals,
       t,
       seal,
       requestLimit,
       logger,
       defaultNamespace: config.cluster.defaultNamespace,
-      protectedNamespaces: config.cluster.protectedNamespaces,
     }),
   );
   bot.use(approvalCommands({ store: deps.approvals.store, audit: deps.approvals.audit, t, approverIds: config.access.approverUserIds }));

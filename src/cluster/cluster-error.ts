@@ -5,6 +5,7 @@ export const CLUSTER_ERROR_CODES = [
   'invalid',
   'out_of_scope',
   'protected_namespace',
+  'refused_by_policy',
   'unavailable',
 ] as const;
 export type ClusterErrorCode = (typeof CLUSTER_ERROR_CODES)[number];

@@ -1,12 +1,11 @@
 import type { ClusterBackend, ClusterExecutor } from './executor.js';
-import type { NamespaceScope } from './namespace-scope.js';
-import { createScopedExecutor } from './scoped-executor.js';
+import { createScopedExecutor, type ScopedExecutorOptions } from './scoped-executor.js';
 import { createSimulatedCluster, type SimulatedClusterOptions } from './simulated.js';
 
 export interface ClusterExecutorOptions {
   /** CLUSTER_BACKEND */
   backend: ClusterBackend;
-  scope: NamespaceScope;
+  scope: ScopedExecutorOptions;
   simulated?: SimulatedClusterOptions;
   /** Builds the real Kubernetes executor; it comes in a later issue, so callers pass it in when it exists. */
   createKubernetesExecutor?: () => ClusterExecutor;

@@ -113,3 +113,28 @@ export function parseManifestDocuments(text: string): ManifestDocument[] {
   if (values.length > MAX_MANIFEST_DOCUMENTS) throw invalid(`more than ${MAX_MANIFEST_DOCUMENTS} objects`);
   return values.map(toDocument);
 }
+
+/** One object of a manifest by what identifies it, for lists a person reads (an approval card). */
+export interface ManifestObjectRef {
+  kind: string;
+  apiVersion: string;
+  name: string;
+  /** Absent for cluster-scoped kinds. */
+  namespace?: string;
+}
+
+/**
+ * Every object of a manifest, in order: its own namespace, else `fallbackNamespace` (the call's namespace or the
+ * default one), none for cluster-scoped kinds. Throws ClusterError 'invalid' like parseManifestDocuments.
+ */
+export function manifestObjectRefs(text: string, fallbackNamespace: string | undefined): ManifestObjectRef[] {
+  return parseManifestDocuments(text).map((document) => {
+    const namespace = isClusterScopedKind(document.kind) ? undefined : (document.metadata.namespace ?? fallbackNamespace);
+    return {
+      kind: document.kind,
+      apiVersion: document.apiVersion,
+      name: document.metadata.name,
+      ...(namespace === undefined ? {} : { namespace }),
+    };
+  });
+}

@@ -1,7 +1,13 @@
 import { ClusterError } from './cluster-error.js';
 import { isDns1123Label as isDnsLabel } from '../tools/kubernetes-names.js';
 
-export const DEFAULT_PROTECTED_NAMESPACES: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease'];
+/**
+ * The namespaces the cluster itself runs on: always protected, whatever PROTECTED_NAMESPACES says. The
+ * configured list can add namespaces to these, never take one away.
+ */
+export const ALWAYS_PROTECTED_NAMESPACES: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease'];
+/** PROTECTED_NAMESPACES when it is not set: the always-protected ones. */
+export const DEFAULT_PROTECTED_NAMESPACES: readonly string[] = ALWAYS_PROTECTED_NAMESPACES;
 
 /**
  * Where the bot may act. An empty allow-list means every namespace; protected namespaces are read-only
@@ -10,7 +16,19 @@ export const DEFAULT_PROTECTED_NAMESPACES: readonly string[] = ['kube-system', '
 export interface NamespaceScope {
   defaultNamespace: string;
   allowedNamespaces: readonly string[];
+  /** Added to ALWAYS_PROTECTED_NAMESPACES (and the bot's own namespace); never narrows them. */
   protectedNamespaces: readonly string[];
+  /** The namespace the bot itself runs in, when known: protected like the cluster's own. */
+  ownNamespace?: string;
+}
+
+/** Every protected namespace: the always-protected ones, the bot's own (when known) and the configured ones. */
+export function protectedNamespacesOf(configured: readonly string[], ownNamespace?: string): string[] {
+  return [...new Set([...ALWAYS_PROTECTED_NAMESPACES, ...(ownNamespace === undefined ? [] : [ownNamespace]), ...configured])];
+}
+
+export function isProtectedNamespace(scope: Pick<NamespaceScope, 'protectedNamespaces' | 'ownNamespace'>, namespace: string): boolean {
+  return protectedNamespacesOf(scope.protectedNamespaces, scope.ownNamespace).includes(namespace);
 }
 
 export type NamespaceAccess = 'read' | 'write';
@@ -47,7 +65,7 @@ export function checkNamespaceAccess(scope: NamespaceScope, namespace: string, a
       { ...details, allowed: scope.allowedNamespaces.join(',') },
     );
   }
-  if (access === 'write' && scope.protectedNamespaces.includes(namespace)) {
+  if (access === 'write' && isProtectedNamespace(scope, namespace)) {
     throw new ClusterError('protected_namespace', `namespace "${namespace}" is protected: reads only`, details);
   }
 }

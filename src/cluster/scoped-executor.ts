@@ -2,6 +2,7 @@ import { ClusterError } from './cluster-error.js';
 import type { ClusterExecutor } from './executor.js';
 import { isDns1123Label as isDnsLabel } from '../tools/kubernetes-names.js';
 import { isClusterScopedKind, parseManifestDocuments } from './manifest-documents.js';
+import { checkManifestPolicy, STRICT_MANIFEST_POLICY, type ManifestPolicy } from './manifest-policy.js';
 import {
   checkClusterScopedWrite,
   checkNamespaceAccess,
@@ -13,12 +14,16 @@ import {
 import type { ChangeRequest } from './executor.js';
 import type { DeploymentRef, ManifestRequest, ObjectRef, RollbackRequest, ScaleRequest } from './capability-inputs.js';
 
-export type ScopedExecutorOptions = NamespaceScope;
+export type ScopedExecutorOptions = NamespaceScope & {
+  /** What a manifest may hold besides ordinary workloads (MANIFEST_ALLOW); nothing extra when absent. */
+  manifestPolicy?: ManifestPolicy;
+};
 
 /**
  * Wraps any backend so that every call has its namespace filled in and checked before the backend sees it:
  * outside ALLOWED_NAMESPACES is refused (out_of_scope), writes in PROTECTED_NAMESPACES are refused
- * (protected_namespace), reads there are allowed. Previews are checked like the writes they preview.
+ * (protected_namespace), reads there are allowed. A manifest is also held to the manifest policy
+ * (refused_by_policy). Previews are checked like the writes they preview.
  */
 export function createScopedExecutor(inner: ClusterExecutor, scope: ScopedExecutorOptions): ClusterExecutor {
   if (!isDnsLabel(scope.defaultNamespace)) {
@@ -55,8 +60,9 @@ export function createScopedExecutor(inner: ClusterExecutor, scope: ScopedExecut
   };
   const applyArgs = (args: ManifestRequest): ManifestRequest => {
     const fallback = args.namespace ?? scope.defaultNamespace;
+    const documents = parseManifestDocuments(args.manifest);
     // A manifest names its own namespaces, so every object is checked, not just the argument.
-    for (const document of parseManifestDocuments(args.manifest)) {
+    for (const document of documents) {
       const context = { tool: 'apply_manifest', kind: document.kind, name: document.metadata.name };
       if (document.kind === 'Namespace') {
         checkNamespaceAccess(scope, document.metadata.name, 'write', context);
@@ -75,6 +81,7 @@ export function createScopedExecutor(inner: ClusterExecutor, scope: ScopedExecut
         checkNamespaceAccess(scope, own ?? fallback, 'write', context);
       }
     }
+    checkManifestPolicy(documents, scope.manifestPolicy ?? STRICT_MANIFEST_POLICY);
     return { manifest: args.manifest, namespace: fallback };
   };
 

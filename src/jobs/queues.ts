@@ -1,7 +1,14 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 
 /** Queue names are part of the deployment: workers of any version must agree on them. */
-export const QUEUE = { agent: 'agent', execute: 'execute', expiry: 'approval-expiry', followup: 'approval-followup' } as const;
+export const QUEUE = {
+  agent: 'agent',
+  execute: 'execute',
+  expiry: 'approval-expiry',
+  followup: 'approval-followup',
+  /** /run changes on their way to a worker, which previews them and posts the card. */
+  propose: 'propose',
+} as const;
 
 export interface QueueSettings {
   connection: ConnectionOptions;

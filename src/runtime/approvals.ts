@@ -48,6 +48,7 @@ export function createApprovalRuntime(
       timeoutSeconds: config.approvals.timeoutSeconds,
       approverIds: config.access.approverUserIds,
       allowSelfApproval: config.access.allowSelfApproval,
+      defaultNamespace: config.cluster.defaultNamespace,
     },
   });
   return {

@@ -8,7 +8,9 @@ import { startPolling, type Polling } from '../bot/polling.js';
 import { createPollerLock, pollerLockKey } from '../bot/poller-lock.js';
 import { createApprovalPresenter } from '../bot/presenters/approval-presenter.js';
 import { createSyncAnswerer } from '../chat/sync-answer.js';
+import { createReadOnlyExecutor } from '../cluster/read-only-executor.js';
 import { createAgentDispatcher } from '../jobs/agent-dispatcher.js';
+import { createProposalQueue } from '../jobs/propose-jobs.js';
 import { bullPrefix, openQueue, queueCounts, QUEUE } from '../jobs/queues.js';
 import { classify } from '../routing/classifier.js';
 import { createStatusReporter } from '../status/snapshot.js';
@@ -25,9 +27,13 @@ export interface BotRole {
   stop(graceMs: number): Promise<void>;
 }
 
-/** The Telegram front end: polling, commands, classification, sync answers, enqueueing background work. */
-export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise<BotRole> {
+/**
+ * The Telegram front end: polling, commands, classification, sync answers, enqueueing background work. It only
+ * reads the cluster: changes, and their previews, go to the workers.
+ */
+export async function startBotRole(core: Core, fullCluster: ClusterRuntime): Promise<BotRole> {
   const { config, logger, redis } = core;
+  const cluster: ClusterRuntime = { ...fullCluster, executor: createReadOnlyExecutor(fullCluster.executor) };
   if (config.access.allowedUserIds.length === 0) {
     logger.warn(
       'ALLOWED_USER_IDS is empty, so the bot serves nobody. Send /start to the bot: its refusal shows your numeric user id; put it in ALLOWED_USER_IDS and restart.',
@@ -35,6 +41,7 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
   }
   const agentQueue = openQueue(QUEUE.agent, { connection: redis, prefix: bullPrefix(config.redis.keyPrefix) });
   const agents = createAgentDispatcher({ queue: agentQueue, redis, keyPrefix: config.redis.keyPrefix, logger });
+  const proposeQueue = openQueue(QUEUE.propose, { connection: redis, prefix: bullPrefix(config.redis.keyPrefix) });
   // Cards are edited through an Api of our own (same token, no polling), the way the worker edits them.
   const approvalOutput = createChatOutput(createTelegramApi(config.telegram.token ?? '', config.telegram.apiRoot, logger));
   const approvalPresenter = createApprovalPresenter({
@@ -77,6 +84,7 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
     approvals,
     executor: cluster.executor,
     ...(alerts ? { alerts: { store: alerts.store, actions: alerts.actions, investigations: alerts.investigations } } : {}),
+    proposals: createProposalQueue(proposeQueue),
     understanding: {
       classify,
       route: core.route,
@@ -100,6 +108,7 @@ export async function startBotRole(core: Core, cluster: ClusterRuntime): Promise
       await alerts?.close();
       await started.stop(graceMs);
       await agentQueue.close();
+      await proposeQueue.close();
       await approvals.close();
     },
   };

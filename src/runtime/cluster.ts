@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createClusterExecutor } from '../cluster/create-cluster-executor.js';
 import type { ClusterExecutor } from '../cluster/executor.js';
+import { protectedNamespacesOf } from '../cluster/namespace-scope.js';
+import { ownNamespace } from '../cluster/own-namespace.js';
 import { createScopedExecutor } from '../cluster/scoped-executor.js';
 import { describeBackendSelection, resolveClusterBackend } from '../cluster/select-backend.js';
 import type { ClusterHealth } from '../status/snapshot.js';
@@ -11,6 +13,8 @@ import type { ClusterHealth } from '../status/snapshot.js';
 export interface ClusterRuntime {
   /** Scope checks (allowed and protected namespaces, default namespace) wrap every backend. */
   executor: ClusterExecutor;
+  /** Every protected namespace: the cluster's own, the bot's own (when known) and PROTECTED_NAMESPACES. */
+  protectedNamespaces: readonly string[];
   health(): Promise<ClusterHealth>;
 }
 
@@ -19,11 +23,16 @@ export interface ClusterRuntime {
  * found, else the simulated cluster (which lives in this process's memory). Start-up says which, plainly.
  */
 export async function createClusterRuntime(config: Config, logger: Logger, override?: ClusterExecutor): Promise<ClusterRuntime> {
+  const own = ownNamespace({ env: process.env, readFile: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined) });
   const scope = {
     defaultNamespace: config.cluster.defaultNamespace,
     allowedNamespaces: config.cluster.allowedNamespaces,
     protectedNamespaces: config.cluster.protectedNamespaces,
+    ...(own === undefined ? {} : { ownNamespace: own }),
+    manifestPolicy: { allow: config.cluster.manifestAllow },
   };
+  const protectedNamespaces = protectedNamespacesOf(scope.protectedNamespaces, own);
+  if (own !== undefined) logger.info({ namespace: own }, 'the namespace the bot runs in is protected: reads only');
   let executor: ClusterExecutor;
   if (override) {
     executor = createScopedExecutor(override, scope);
@@ -54,6 +63,7 @@ export async function createClusterRuntime(config: Config, logger: Logger, overr
   }
   return {
     executor,
+    protectedNamespaces,
     async health() {
       const ping = await executor.ping();
       return {

@@ -1,6 +1,7 @@
 import type { ApprovalPresenter } from '../approvals/presenter.js';
 import { startAgentWorker, type AgentWorker } from '../jobs/agent-worker.js';
 import { startApprovalWorkers } from '../jobs/approval-jobs.js';
+import { startProposeWorker } from '../jobs/propose-jobs.js';
 import { bullPrefix } from '../jobs/queues.js';
 import { createOfflineProvider } from '../offline/provider.js';
 import { createRedis } from '../redis.js';
@@ -11,6 +12,8 @@ import type { AgentJobPresenter } from '../agent/job-presenter.js';
 import { createApprovalRuntime, type ApprovalRuntime } from './approvals.js';
 import type { ClusterRuntime } from './cluster.js';
 import type { Core } from './core.js';
+import { createRunProposalHandler } from './run-proposals.js';
+import { proposeOnce } from './propose-once.js';
 
 export interface WorkerTuning {
   concurrency?: number;
@@ -33,7 +36,10 @@ export interface WorkerRole {
   stop(): Promise<void>;
 }
 
-/** The background worker: agent jobs (model + read tools), approved executions, deadlines and follow-ups. */
+/**
+ * The background worker: agent jobs (model + read tools), /run changes (previewed here, then carded), approved
+ * executions, deadlines and follow-ups. The only role that may change the cluster.
+ */
 export async function startWorkerRole(
   core: Core,
   cluster: ClusterRuntime,
@@ -47,8 +53,9 @@ export async function startWorkerRole(
     executor: cluster.executor,
     logger,
     offline: createOfflineProvider({ defaultNamespace: config.cluster.defaultNamespace, t: core.t }),
-    protectedNamespaces: config.cluster.protectedNamespaces,
+    protectedNamespaces: cluster.protectedNamespaces,
     defaultNamespace: config.cluster.defaultNamespace,
+    limits: { maxToolCallsPerTurn: config.agent.maxToolCallsPerTurn },
   });
   const bullConnection = createRedis(config.redis.url, logger, 'chatops-worker-bull');
   const subscriber = createRedis(config.redis.url, logger, 'chatops-worker-cancel');
@@ -85,23 +92,23 @@ export async function startWorkerRole(
       async onDone(job, outcome, log) {
         await agentJobs.finished(job, outcome);
         // A rerun of a job that already delivered (lost lock during a Redis outage) must not propose twice.
-        const proposedKey = `${config.redis.keyPrefix}agent-proposed:${job.ref}`;
-        if (outcome.kind === 'needs_approval' && (await core.redis.exists(proposedKey)) === 1) {
-          log.warn('this job already proposed its change in an earlier run; not proposing again');
-        } else if (outcome.kind === 'needs_approval') {
-          const proposed = await approvals.flow.propose({
-            call: outcome.call,
-            risk: outcome.risk,
-            requesterId: job.userId,
-            ...(job.userName ? { requesterName: job.userName } : {}),
-            chatId: job.chatId,
-            locale: job.locale,
-            jobRef: job.ref,
-            agentState: outcome.state,
-            replyTo: job.messageId,
-          });
-          await core.redis.set(proposedKey, proposed.kind === 'card' ? proposed.record.id : proposed.kind, 'EX', 86_400);
-          if (proposed.kind !== 'card')
+        if (outcome.kind === 'needs_approval') {
+          const proposed = await proposeOnce(core.redis, `${config.redis.keyPrefix}agent-proposed:${job.ref}`, () =>
+            approvals.flow.propose({
+              call: outcome.call,
+              risk: outcome.risk,
+              requesterId: job.userId,
+              ...(job.userName ? { requesterName: job.userName } : {}),
+              chatId: job.chatId,
+              locale: job.locale,
+              jobRef: job.ref,
+              agentState: outcome.state,
+              replyTo: job.messageId,
+              request: { text: job.text, source: 'agent', readClusterData: outcome.readClusterData },
+            }),
+          );
+          if (!proposed) log.warn('this job already proposed its change in another run; not proposing again');
+          else if (proposed.kind !== 'card')
             await agentJobs.notProposed({ chatId: job.chatId, locale: job.locale, replyTo: job.messageId }, proposed, outcome.call);
         }
         if (outcome.kind === 'answer') {
@@ -157,26 +164,52 @@ export async function startWorkerRole(
         );
         // The model may want a different change next; that is a new approval, never this one again, and a rerun
         // of this follow-up job proposes it at most once.
-        const proposedKey = `${config.redis.keyPrefix}followup-proposed:${id}`;
-        if (outcome.kind === 'needs_approval' && (await core.redis.exists(proposedKey)) === 0) {
-          const proposed = await approvals.flow.propose({
-            call: outcome.call,
-            risk: outcome.risk,
-            requesterId: record.requesterId,
-            ...(record.requesterName ? { requesterName: record.requesterName } : {}),
-            chatId: record.chatId,
-            locale: record.locale,
-            ...(record.jobRef ? { jobRef: record.jobRef } : {}),
-            agentState: outcome.state,
-            ...(messageId !== undefined ? { replyTo: messageId } : {}),
-          });
-          await core.redis.set(proposedKey, proposed.kind === 'card' ? proposed.record.id : proposed.kind, 'EX', 86_400);
-          if (proposed.kind !== 'card')
+        if (outcome.kind === 'needs_approval') {
+          const proposed = await proposeOnce(core.redis, `${config.redis.keyPrefix}followup-proposed:${id}`, () =>
+            approvals.flow.propose({
+              call: outcome.call,
+              risk: outcome.risk,
+              requesterId: record.requesterId,
+              ...(record.requesterName ? { requesterName: record.requesterName } : {}),
+              chatId: record.chatId,
+              locale: record.locale,
+              ...(record.jobRef ? { jobRef: record.jobRef } : {}),
+              agentState: outcome.state,
+              ...(messageId !== undefined ? { replyTo: messageId } : {}),
+              // The follow-up keeps the person's original request; the model has now read the first change's outcome too.
+              ...(record.request
+                ? {
+                    request: {
+                      ...record.request,
+                      source: 'agent' as const,
+                      readClusterData: record.request.readClusterData || outcome.readClusterData,
+                    },
+                  }
+                : {}),
+            }),
+          );
+          if (proposed && proposed.kind !== 'card')
             await agentJobs.notProposed({ chatId: record.chatId, locale: record.locale }, proposed, outcome.call);
         }
         await approvals.flow.finishFollowup(id);
       },
     },
+  });
+
+  const proposeWorker = await startProposeWorker({
+    connection: bullConnection,
+    prefix,
+    logger,
+    ...lock,
+    handle: createRunProposalHandler({
+      flow: approvals.flow,
+      notProposed: (chat, result, call) => agentJobs.notProposed(chat, result, call),
+      redis: core.redis,
+      keyPrefix: config.redis.keyPrefix,
+      protectedNamespaces: cluster.protectedNamespaces,
+      defaultNamespace: config.cluster.defaultNamespace,
+      logger,
+    }),
   });
 
   // A backstop for a deadline job lost with Redis data: expire whatever is overdue.
@@ -191,6 +224,7 @@ export async function startWorkerRole(
       clearInterval(sweep);
       await agentWorker.close();
       await approvalWorkers.close();
+      await proposeWorker.close();
       await approvals.close();
       await Promise.all([bullConnection.quit().catch(() => undefined), subscriber.quit().catch(() => undefined)]);
     },

@@ -106,10 +106,15 @@ describe('extractTextCalls', () => {
     ]);
   });
 
-  it('reads a fenced JSON call and keeps the prose around it', () => {
-    const result = extractTextCalls('Let me look.\n```json\n{"name": "list_pods", "arguments": {"namespace": "prod"}}\n```\nOne moment.');
-    expect(result.calls.map((c) => c.name)).toEqual(['list_pods']);
-    expect(result.prose).toBe('Let me look.\n\nOne moment.');
+  it('reads a fenced JSON call that is the whole reply, and leaves one quoted inside prose as prose', () => {
+    const whole = extractTextCalls('```json\n{"name": "list_pods", "arguments": {"namespace": "prod"}}\n```\n');
+    expect(whole.calls.map((c) => c.name)).toEqual(['list_pods']);
+    expect(whole.prose).toBe('');
+    const quoted = 'Let me look.\n```json\n{"name": "list_pods", "arguments": {"namespace": "prod"}}\n```\nOne moment.';
+    const inProse = extractTextCalls(quoted);
+    expect(inProse.calls).toEqual([]);
+    expect(inProse.sawCallMarker).toBe(false);
+    expect(inProse.prose).toBe(quoted);
   });
 
   it('does not mistake a manifest or other JSON in an answer for a call', () => {

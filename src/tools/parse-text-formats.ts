@@ -9,7 +9,7 @@ import {
 import { readPythonicCalls } from './pythonic-calls.js';
 import { flagUnreadCallMarkup, readDeepSeekCalls, readHarmonyCalls } from './special-token-calls.js';
 import { isToolName } from './registry.js';
-import { CONSUMED, TextWorkspace, type TextCall, type TextProblem } from './text-workspace.js';
+import { proseOf, TextWorkspace, type TextCall, type TextProblem } from './text-workspace.js';
 
 export type { TextCall, TextProblem } from './text-workspace.js';
 
@@ -22,22 +22,6 @@ export interface TextExtraction {
   prose: string;
   /** Something in the text started a call (a tag, a marker token, call-shaped JSON). */
   sawCallMarker: boolean;
-}
-
-// End-of-turn and role tokens some servers leave in the text.
-const SPECIAL_TOKENS = /<\|(?:eot_id|eom_id|im_end|im_start|end|endoftext|assistant|action_end|python_end)\|>|<\/s>|<s>|\[\/?INST\]/g;
-
-function cleanProse(text: string): string {
-  return text
-    .split(CONSUMED)
-    .join('')
-    .replace(SPECIAL_TOKENS, '')
-    .replace(/```[\w-]*\s*```/g, '') // a fence whose call was taken out
-    .split('\n')
-    .filter((line) => !/^\s*[[\]{},;]+\s*$/.test(line))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 /**
@@ -63,7 +47,7 @@ export function extractTextCalls(content: string, isKnownTool: (name: string) =>
   return {
     calls: [...ws.calls].sort((a, b) => a.at - b.at),
     problems: [...ws.problems].sort((a, b) => a.at - b.at),
-    prose: cleanProse(ws.text),
+    prose: proseOf(ws.text),
     sawCallMarker: ws.sawCallMarker,
   };
 }

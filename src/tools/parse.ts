@@ -1,9 +1,10 @@
 import { canonicalJson, readArguments, type RawCall } from './call-shape.js';
 import { readCompletion } from './completion-shape.js';
+import { saysNoActionNeeded } from './no-action-text.js';
 import { extractTextCalls, type TextExtraction } from './parse-text-formats.js';
 import { standardTools, type ToolCall } from './registry.js';
-import type { ToolModule } from './tool-module.js';
-import type { AnyToolCall, CallOf, ToolRegistry } from './tool-registry.js';
+import { isReadTool, type ToolModule } from './tool-module.js';
+import { toolOf, type AnyToolCall, type CallOf, type ToolRegistry } from './tool-registry.js';
 import { validateToolCall } from './validate-tool-call.js';
 
 export type ParseResult<C extends AnyToolCall = ToolCall> =
@@ -17,11 +18,24 @@ function refused(reason: string, attempted: { name: string; arguments: unknown }
   return { kind: 'refused', reason, attempted };
 }
 
+const callKeyOf = (call: RawCall): string => {
+  const args = readArguments(call.arguments);
+  return `${call.name}\u0000${args.ok ? canonicalJson(args.value) : String(call.arguments)}`;
+};
+
+/** Quoted for a reason: the first words of the prose, on one line. */
+function quoted(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(flat.length > 80 ? `${flat.slice(0, 77)}...` : flat);
+}
+
 /**
  * Turns a provider's raw completion body into validated calls, a plain answer, or a refusal with a reason.
  *
  * Calls come from the structured `tool_calls` and from the text (every block, every known shape); the same
- * call in both counts once. Nothing is returned as runnable unless every call in the turn is readable and
+ * call in both counts once. A call written in the text counts only when the whole reply is calls (whitespace and
+ * reasoning aside): JSON quoted in prose stays prose, and call markup mixed with prose is refused. A reply whose
+ * text says no action is needed never yields a change. Nothing is returned as runnable unless every call in the turn is readable and
  * valid: one unknown tool or bad argument refuses the whole set. A turn cut off by the token limit is refused
  * when it tried to call anything; a cut-off plain answer is still an answer (it is not a call attempt).
  * Truncated JSON is never completed: `attempted` then holds the raw partial text, for the report only.
@@ -36,7 +50,11 @@ export function parseCompletion(raw: unknown, tools: ToolRegistry = standardTool
   if (turn.kind === 'error') return refused(turn.reason, []);
 
   const text = turn.content === null ? NO_TEXT : extractTextCalls(turn.content, (name) => tools.has(name));
-  const found: RawCall[] = [...turn.structured, ...text.calls];
+  // A call written in the text counts only when it is the whole reply; one that only echoes a structured call
+  // adds nothing, and call markup mixed with prose is refused below.
+  const structuredKeys = new Set(turn.structured.map(callKeyOf));
+  const textCalls = text.prose === '' ? text.calls : text.calls.filter((call) => !structuredKeys.has(callKeyOf(call)));
+  const found: RawCall[] = [...turn.structured, ...textCalls];
   const attempted = [
     ...found.map((call) => {
       const args = readArguments(call.arguments);
@@ -57,6 +75,9 @@ export function parseCompletion(raw: unknown, tools: ToolRegistry = standardTool
   }
   const problems = [...turn.malformed, ...text.problems.map((problem) => problem.reason)];
   if (problems.length > 0) return refused(problems.join('; '), attempted);
+  if (text.prose !== '' && textCalls.length > 0) {
+    return refused(`a tool call written in the text must be the whole reply, but prose comes with it: ${quoted(text.prose)}`, attempted);
+  }
   if (found.length === 0 && turn.stop === 'tool_calls') {
     return refused(`finish_reason is ${turn.finishReason ?? 'tool_calls'} but no tool call could be read`, attempted);
   }
@@ -85,5 +106,9 @@ export function parseCompletion(raw: unknown, tools: ToolRegistry = standardTool
     toolCallIds.push(call.id);
   }
   if (reasons.length > 0) return refused(reasons.join('; '), attempted);
+  const change = calls.find((call) => !isReadTool(toolOf(tools, call)));
+  if (change && saysNoActionNeeded(text.prose)) {
+    return refused(`the reply says no action is needed, yet asks for ${change.name}: a change is never taken from such a reply`, attempted);
+  }
   return { kind: 'calls', calls, text: text.prose === '' ? null : text.prose, toolCallIds };
 }

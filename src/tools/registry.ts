@@ -17,7 +17,7 @@ import { createToolRegistry, type CallOf, type ChangeToolOf, type ReadToolOf } f
 /**
  * The twelve tools of the catalog contract (names and parameters are stable), in its order: the one list of tools. Everything below is derived from it.
  * A new tool is a module in catalog/ plus one line here, its tests, its locale keys (`run-tool-<name>`, its
- * answer's keys, `run-field-<key>` for a new argument name) and its entry in deploy/rbac-map.json. A new change
+ * answer's keys, `run-field-<key>` for a new argument name) and its `rbac` rules, which the deploy roles must then grant. A new change
  * tool also needs a ClusterChanges capability: both backends, the scoped wrapper and their previews.
  */
 export const standardTools = createToolRegistry([

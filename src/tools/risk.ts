@@ -1,11 +1,9 @@
+import { protectedNamespacesOf } from '../cluster/namespace-scope.js';
 import { standardTools } from './registry.js';
 import type { Risk, ToolModule } from './tool-module.js';
 import { toolOf, type AnyToolCall, type ToolRegistry } from './tool-registry.js';
 
 export type { Risk } from './tool-module.js';
-
-/** Always protected, whatever the configured list says. */
-export const ALWAYS_PROTECTED_NAMESPACES = ['kube-system'] as const;
 
 export interface RiskOptions {
   protectedNamespaces: readonly string[];
@@ -47,7 +45,8 @@ export function effectiveRisk(call: AnyToolCall, opts: RiskOptions, tools: ToolR
   if (tool.risk === 'read') return 'read';
   const risk = higher(tool.risk, tool.escalate?.(call.arguments) ?? 'read');
   if (risk === 'critical') return risk;
-  const protectedSet = new Set<string>([...ALWAYS_PROTECTED_NAMESPACES, ...opts.protectedNamespaces]);
+  // The cluster's own namespaces count whatever the configured list says (src/cluster/namespace-scope.ts).
+  const protectedSet = new Set<string>(protectedNamespacesOf(opts.protectedNamespaces));
   const touchesProtected = namespacesTouched(call, opts.defaultNamespace, tools).some((ns) => protectedSet.has(ns));
   return touchesProtected ? 'critical' : risk;
 }

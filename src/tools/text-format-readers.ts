@@ -1,6 +1,6 @@
 import { callFromObject, type RawCall } from './call-shape.js';
 import { parseLooseJsonPrefix } from './json-repair.js';
-import { CONSUMED, callsFromValues, guessName, preview, readJsonSequence, type TextWorkspace } from './text-workspace.js';
+import { CONSUMED, callsFromValues, guessName, preview, proseOf, readJsonSequence, type TextWorkspace } from './text-workspace.js';
 
 /**
  * One reader per way models write calls into `content`. Each takes what it recognises out of the workspace
@@ -254,12 +254,18 @@ function nextBracket(text: string, from: number): number {
   return found === -1 ? -1 : from + found;
 }
 
-/** Bare JSON calls anywhere in the prose: Llama's `{"name", "parameters"}`, a fenced JSON call, a JSON array of calls. */
+/**
+ * Bare JSON calls: Llama's `{"name", "parameters"}`, a fenced JSON call, a JSON array of calls. They count only
+ * when they are the whole reply (besides what other readers took and reasoning): JSON quoted inside prose is
+ * prose, never a call, however call-like it looks.
+ */
 export function readBareJsonCalls(ws: TextWorkspace): void {
   // JSON that starts like a call. Only keys a call begins with make broken JSON a call attempt.
   const CALL_START = /(?:\[\s*)?\{\s*["']?(?:name|function|tool_name|tool|type|id|tool_calls|calls)["']?\s*:/y;
   const NAMED_CALL_START = /(?:\[\s*)?\{\s*["']?(?:name|function|tool_name)["']?\s*:\s*["']/y;
   const next = (from: number): number => nextBracket(ws.text, from);
+  const found: { calls: RawCall[]; start: number; end: number }[] = [];
+  let broken: { at: number; truncated: boolean; error: string } | undefined;
   for (let i = next(0); i !== -1 && i < ws.text.length;) {
     CALL_START.lastIndex = i;
     if (!CALL_START.test(ws.text)) {
@@ -271,9 +277,7 @@ export function readBareJsonCalls(ws: TextWorkspace): void {
       const items = callItems(parsed.value);
       const calls = items.map((item) => callFromObject(item, true, ws.isKnownTool)).filter((call): call is RawCall => call !== null);
       if (items.length > 0 && calls.length === items.length) {
-        addCalls(ws, calls, i);
-        ws.sawCallMarker = true;
-        ws.consume(i, parsed.end);
+        found.push({ calls, start: i, end: parsed.end });
         i = next(parsed.end);
       } else {
         i = next(i + 1);
@@ -282,13 +286,25 @@ export function readBareJsonCalls(ws: TextWorkspace): void {
     }
     NAMED_CALL_START.lastIndex = i;
     if (NAMED_CALL_START.test(ws.text) && looksLikeBrokenCall(ws, ws.text.slice(i), parsed.truncated)) {
-      ws.sawCallMarker = true;
-      const text = ws.text.slice(i);
-      const what = parsed.truncated ? 'is cut off' : `is not valid JSON (${parsed.error})`;
-      ws.addProblem(`a JSON tool call in the text ${what}`, i, parsed.truncated, text.trim());
-      ws.consume(i, ws.text.length);
-      return;
+      broken = { at: i, truncated: parsed.truncated, error: parsed.error };
+      break;
     }
     i = next(i + 1);
+  }
+  if (found.length === 0 && broken === undefined) return;
+  let rest = broken === undefined ? ws.text : ws.text.slice(0, broken.at);
+  for (const { start, end } of found) rest = rest.slice(0, start) + CONSUMED.repeat(end - start) + rest.slice(end);
+  // Fence markers around the calls are not prose (an unclosed one, before JSON that is cut off, included).
+  if (proseOf(rest.replace(/```[\w-]*/g, '')) !== '') return;
+  ws.sawCallMarker = true;
+  for (const { calls, start, end } of found) {
+    addCalls(ws, calls, start);
+    ws.consume(start, end);
+  }
+  if (broken !== undefined) {
+    const text = ws.text.slice(broken.at);
+    const what = broken.truncated ? 'is cut off' : `is not valid JSON (${broken.error})`;
+    ws.addProblem(`a JSON tool call in the text ${what}`, broken.at, broken.truncated, text.trim());
+    ws.consume(broken.at, ws.text.length);
   }
 }

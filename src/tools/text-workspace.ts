@@ -17,6 +17,23 @@ export interface TextProblem {
 // Consumed text is overwritten with this character, so offsets stay valid and later passes skip it.
 export const CONSUMED = '\u0000';
 
+// End-of-turn and role tokens some servers leave in the text.
+const SPECIAL_TOKENS = /<\|(?:eot_id|eom_id|im_end|im_start|end|endoftext|assistant|action_end|python_end)\|>|<\/s>|<s>|\[\/?INST\]/g;
+
+/** What is left for the person once calls, reasoning and special tokens are taken out ("" when nothing is). */
+export function proseOf(text: string): string {
+  return text
+    .split(CONSUMED)
+    .join('')
+    .replace(SPECIAL_TOKENS, '')
+    .replace(/```[\w-]*\s*```/g, '') // a fence whose call was taken out
+    .split('\n')
+    .filter((line) => !/^\s*[[\]{},;]+\s*$/.test(line))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 /** The model's text while the format readers take calls out of it, one pass per format. */
 export class TextWorkspace {
   text: string;

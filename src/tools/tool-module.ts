@@ -3,6 +3,7 @@ import type { ClusterExecutor } from '../cluster/executor.js';
 import type { ChangeResult } from '../cluster/results.js';
 import type { Locale } from '../i18n/locale.js';
 import type { Translate } from '../i18n/translator.js';
+import type { RbacRule } from './rbac.js';
 
 export type Risk = 'read' | 'write' | 'critical';
 
@@ -28,6 +29,8 @@ interface ToolParts<Name extends string, Schema extends z.ZodObject, Result> {
   readonly schema: Schema;
   /** /run: the argument typed on the lines after the command instead of as key=value (a manifest). */
   readonly bodyParameter?: keyof z.output<Schema> & string;
+  /** What it needs from the Kubernetes API, previews included; the deploy ClusterRoles are tested against it. */
+  readonly rbac: readonly RbacRule[];
   /** Runs a validated call against the cluster's capabilities. Throws ClusterError. */
   run(args: z.output<Schema>, executor: ClusterExecutor): Promise<Result>;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { match } from '../support/matchers.js';
-import { lastToolResult, messagesOf, nemotronSays, nemotronToolCall, startHarness, type Harness } from './helpers.js';
+import { fencedJson, lastToolResult, messagesOf, nemotronSays, nemotronToolCall, startHarness, type Harness } from './helpers.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -85,7 +85,7 @@ describe('agent loop bounds', () => {
     await h.agent.run({ text: 'list pods in prod', locale: 'en', task: 'k8s_operation', links: ['nvidia'] });
     const tool = messagesOf(h.nemotron.chatRequests()[1].body).at(-1)!;
     expect(String(tool.content).length).toBeLessThanOrEqual(800);
-    expect(JSON.parse(String(tool.content))).toMatchObject({ truncated: true, result: match.any(Array) });
+    expect(fencedJson(tool.content)).toMatchObject({ truncated: true, result: match.any(Array) });
   });
 
   it('throws an AbortError promptly when the run is cancelled while the model is thinking', async () => {

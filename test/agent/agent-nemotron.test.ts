@@ -108,9 +108,10 @@ describe('agent loop with a fake Nemotron', () => {
   it('ends a write request at "needs approval" naming the exact call, and the simulated cluster is unchanged', async () => {
     const before = h.cluster.fingerprint();
     h.nemotron.respondWith(() => ({
+      // Prose next to a call comes with structured tool_calls; written in the text, a call must be the whole reply.
       json: chatCompletion({
-        content:
-          'api is crash-looping; a restart may help.\n<TOOLCALL>[{"name":"restart_deployment","arguments":{"name":"api","namespace":"prod"}}]</TOOLCALL>',
+        content: 'api is crash-looping; a restart may help.',
+        tool_calls: [fakeToolCall('restart_deployment', { name: 'api', namespace: 'prod' })],
         model: NEMOTRON_MODEL,
       }),
     }));

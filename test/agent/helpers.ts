@@ -9,6 +9,7 @@ import type { ProviderName } from '../../src/llm/provider-names.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { createOfflineProvider } from '../../src/offline/provider.js';
 import { createAgent, type Agent, type AgentDeps } from '../../src/agent/agent.js';
+import { isFencedClusterData, unfenceClusterData } from '../../src/agent/untrusted-data.js';
 import { chatCompletion, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply } from '../support/fake-openai-server.js';
 import { deleteKeys, testRedis, uniquePrefix } from '../support/redis.js';
 
@@ -122,13 +123,20 @@ export function messagesOf(body: unknown): SeenMessage[] {
   return (body as { messages: SeenMessage[] }).messages;
 }
 
-/** The parsed JSON of the last tool message of a request. */
+/** The JSON of a tool message that carries cluster data, read from inside its untrusted-data fence (which must be there). */
+export function fencedJson(content: unknown): Record<string, unknown> {
+  const text = String(content);
+  if (!isFencedClusterData(text)) throw new Error(`the tool message is not fenced as cluster data: ${text.slice(0, 80)}`);
+  return JSON.parse(unfenceClusterData(text)) as Record<string, unknown>;
+}
+
+/** The parsed JSON of the last tool message of a request (inside its fence when it carries cluster data). */
 export function lastToolResult(body: unknown): Record<string, unknown> {
   const tool = messagesOf(body)
     .filter((m) => m.role === 'tool')
     .at(-1);
   if (!tool) throw new Error('the request has no tool message');
-  return JSON.parse(String(tool.content)) as Record<string, unknown>;
+  return JSON.parse(unfenceClusterData(String(tool.content))) as Record<string, unknown>;
 }
 
 export function toolNamesOf(body: unknown): string[] {

@@ -132,6 +132,8 @@ describe('posting an alert group', () => {
       while (presenter.shown.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
       expect(Date.now()).toBeGreaterThanOrEqual(due);
       expect(presenter.shown).toEqual(['post r1', 'edit #100 r2']);
+      // The edit is recorded by the presenter before the posting saves which revision it showed.
+      while ((await store.get(ID))?.postedRevision !== 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
       expect(await store.get(ID)).toMatchObject({ revision: 2, postedRevision: 2 });
       expect(await posting.refresh('ZZZZZZZZZZZZZZZZ')).toEqual({ outcome: 'unknown' });
     } finally {

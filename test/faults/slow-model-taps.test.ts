@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { startApp, type App } from '../../src/app.js';
+import type { ClusterExecutor } from '../../src/cluster/executor.js';
 import { createSimulatedCluster } from '../../src/cluster/simulated.js';
 import type { EmulatedMessage } from '../../src/demo/bot-api-emulator.js';
 import { buttonData, waitForCard } from '../support/approval-helpers.js';
@@ -22,7 +24,10 @@ const QUICK_ANSWER = 'Hello from the fake Ollama.';
 
 let harness: Harness | undefined;
 let model: FakeOpenAiServer | undefined;
+let worker: App | undefined;
 afterEach(async () => {
+  await worker?.stop(2000);
+  worker = undefined;
   await harness?.stop();
   harness = undefined;
   await model?.close();
@@ -33,6 +38,11 @@ function lastUserText(body: unknown): string {
   const messages = (body as { messages?: { role?: string; content?: unknown }[] }).messages ?? [];
   const last = messages.filter((m) => m.role === 'user').at(-1);
   return typeof last?.content === 'string' ? last.content : '';
+}
+
+/** A worker beside the bot: /run changes are previewed and carded there, never in the bot. */
+async function startWorker(h: Harness, executor?: ClusterExecutor): Promise<void> {
+  worker = await startApp({ config: h.config, logger: h.logger, role: 'worker', ...(executor ? { executor } : {}) });
 }
 
 /** A gate a fake part waits at until the test opens it. */
@@ -95,6 +105,7 @@ describe('fault matrix: a chat model that hangs in a group chat', () => {
       env: { OLLAMA_BASE_URL: fake.server.baseUrl, OLLAMA_MODEL: 'llama3.2', OLLAMA_BUDGET_SECONDS: '120' },
     });
     const h = harness;
+    await startWorker(h);
 
     // Before the hang: a pending card (Carol asks for a change), and /lang and /mode menus.
     const before = Math.max(0, ...h.emulator.messages(GROUP).map((m) => m.messageId));
@@ -166,15 +177,12 @@ describe('fault matrix: a chat model that hangs in a group chat', () => {
 
   it("answers a tap and another member while one member's /run waits on a cluster call that hangs", async () => {
     const cluster = gate();
-    harness = await startHarness({
-      role: 'bot',
-      app: {
-        executor: instrumentCluster(createSimulatedCluster(), async (tool) => {
-          if (tool === 'list_pods') await cluster.opened;
-        }),
-      },
+    const executor = instrumentCluster(createSimulatedCluster(), async (tool) => {
+      if (tool === 'list_pods') await cluster.opened;
     });
+    harness = await startHarness({ role: 'bot', app: { executor } });
     const h = harness;
+    await startWorker(h, executor);
     const before = Math.max(0, ...h.emulator.messages(GROUP).map((m) => m.messageId));
     h.emulator.sendUserMessage({
       chatId: GROUP,

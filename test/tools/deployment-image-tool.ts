@@ -28,6 +28,8 @@ export const getDeploymentImage = readTool({
   description: 'Show the container images one deployment runs. Read-only.',
   schema: z.strictObject({ name: deploymentNameArgument, namespace: namespaceArgument }),
   risk: 'read',
+  // It reads through list_deployments.
+  rbac: [{ apiGroup: 'apps', resources: ['deployments'], verbs: ['list'] }],
   async run(args, executor) {
     const deployments = await executor.list_deployments({ namespace: args.namespace });
     const found = deployments.find((d) => d.name === args.name);

@@ -87,8 +87,8 @@ describe('a thirteenth tool, from its module and one registry line', () => {
       toolCallIds: ['c1'],
     });
     expect(parseCompletion(structured)).toMatchObject({ kind: 'refused', reason: match.stringContaining('unknown tool') });
-    // A bare JSON call without arguments counts in prose only when it names a tool on offer.
-    const bare = chatCompletion({ content: 'Checking.\n{"name": "get_deployment_image"}' });
+    // A bare JSON call without arguments (the whole reply) counts only when it names a tool on offer.
+    const bare = chatCompletion({ content: '{"name": "get_deployment_image"}' });
     expect(parseCompletion(bare, tools)).toMatchObject({
       kind: 'refused',
       reason: match.stringContaining('missing required argument "name"'),
@@ -127,8 +127,8 @@ describe('a thirteenth tool in the agent loop, against a fake Nemotron', () => {
 
 describe('a thirteenth tool through typed /run', () => {
   const cluster = createSimulatedCluster();
-  const propose = vi.fn();
-  const deps: RunCallDeps = { executor: cluster, flow: { propose }, t, defaultNamespace: 'default', protectedNamespaces: [], tools };
+  const enqueue = vi.fn(async () => true);
+  const deps: RunCallDeps = { executor: cluster, proposals: { enqueue }, t, defaultNamespace: 'default', tools };
   const who = { userId: 1, userName: '@alice', chatId: 1, locale: 'en' as const };
 
   async function run(text: string, locale: 'en' | 'zh-TW' = 'en') {
@@ -147,7 +147,7 @@ describe('a thirteenth tool through typed /run', () => {
     );
     const zh = await run('get_deployment_image name=web namespace=prod', 'zh-TW');
     expect(htmlToPlainText(zh.kind === 'answer' ? zh.html : '')).toMatch(/^web 的映像檔（prod）\n• registry/);
-    expect(propose).not.toHaveBeenCalled();
+    expect(enqueue).not.toHaveBeenCalled();
   });
 
   it('refuses a deployment that is not there in words, and shows its usage and name where tools are listed', async () => {

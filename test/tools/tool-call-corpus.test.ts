@@ -18,6 +18,8 @@ const caseSchema = z.strictObject({
   shape: z.string().min(1),
   response: z.unknown(),
   expect: expectSchema,
+  /** Why an expectation changed, or what a newer case pins down. */
+  note: z.string().min(1).optional(),
 });
 type CorpusCase = z.infer<typeof caseSchema> & { file: string };
 
@@ -82,6 +84,10 @@ describe('the tool-call corpus (test/fixtures/tool-calls)', () => {
       'bad-truncated',
       'bad-empty-arguments',
       'bad-garbage-arguments',
+      'prose-quoted-json',
+      'markup-with-prose',
+      'whole-reply-after-think',
+      'structured-no-action',
     ];
     expect(required.filter((shape) => !shapes.has(shape))).toEqual([]);
   });

@@ -52,12 +52,14 @@ export function runCommandFeature(deps: RunFeatureDeps): Composer<BotContext> {
       chatId: chat.id,
       locale,
       replyTo: ctx.msg.message_id,
+      ...(ctx.msg.text ? { commandText: ctx.msg.text } : {}),
     });
     ctx.logger.info(
       { tool: validation.call.name, outcome: outcome.kind, ...(outcome.kind === 'refused' ? { code: outcome.code } : {}) },
       '/run',
     );
-    if (outcome.kind !== 'proposed') await reply(outcome.html);
+    // A queued change is answered by a worker: its card, or why there is none.
+    if (outcome.kind !== 'queued') await reply(outcome.html);
   });
   return composer;
 }

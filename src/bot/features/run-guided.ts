@@ -207,6 +207,7 @@ export function runGuidedFeature(deps: RunFeatureDeps) {
       chatId,
       locale,
       ...(ctx.message ? { replyTo: ctx.message.message_id } : {}),
+      commandText: formatRunCommand(call),
     };
     const outcome = await conversation.external(async () => {
       const result = await executeRunCall(deps, call, who);

@@ -8,10 +8,10 @@ import { escapeHtml } from '../../html/telegram-html.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { Locale } from '../../i18n/locale.js';
 import { formatCall } from './agent-outcome.js';
+import { capDiffPerObject, objectLines } from './approval-card-objects.js';
+import { requestLines } from './approval-card-request.js';
 import { formatClock } from './clock.js';
 import { personLabel } from './person.js';
-
-const PREVIEW_DIFF_MAX = 2500;
 
 /** What the flow stores when the cluster refused an approved call (read back from Redis, so checked). */
 const clusterFailure = z.object({
@@ -74,9 +74,9 @@ function previewLines(t: Translate, locale: Locale, preview: ChangePreview | und
   if (preview.action === 'delete')
     lines.push(t(locale, 'approval-preview-delete', { kind: shownName(preview.target.kind), name: shownName(preview.target.name) }));
   if (preview.diff) {
-    const diff = preview.diff.length > PREVIEW_DIFF_MAX ? `${preview.diff.slice(0, PREVIEW_DIFF_MAX)}\n…` : preview.diff;
-    // The diff holds the manifest that will be applied: hidden characters are shown, not dropped.
-    lines.push(`<pre>${escapeHtml(revealHiddenText(diff))}</pre>`);
+    // The diff holds the manifest that will be applied: hidden characters are shown, not dropped; each object's
+    // diff is cut on its own, so no object hides past another's.
+    lines.push(`<pre>${escapeHtml(revealHiddenText(capDiffPerObject(preview.diff)))}</pre>`);
   }
   for (const note of preview.notes ?? []) lines.push(`• ${shownName(note, true)}`);
   return lines;
@@ -141,12 +141,14 @@ export function renderApprovalCard(t: Translate, r: ApprovalRecord, options: Car
     t(locale, `approval-title-${r.risk}`, { id: r.id.slice(0, 6) }),
     `<b>${whatInWords(t, locale, r, options.defaultNamespace)}</b>`,
     t(locale, 'approval-call', { call: `<code>${escapeHtml(formatCall({ name: r.tool, arguments: a }))}</code>` }),
+    ...requestLines(t, r),
     t(locale, 'approval-target', { namespace: shownArgument(namespace), target: shownArgument(target) }),
     t(locale, 'approval-risk', { risk: t(locale, `risk-${r.risk}`) }),
     ...previewLines(t, locale, preview, options.previewError),
     t(locale, 'approval-requested-by', { who: personLabel(t, locale, r.requesterName, r.requesterId) }),
     t(locale, 'approval-expires', { at: formatClock(r.expiresAt, locale, options.timeZone) }),
     t(locale, 'approval-hash', { hash: r.argsHash.slice(0, 12) }),
+    ...objectLines(t, r, options.defaultNamespace),
     '',
     ...(options.untracked ? [t(locale, 'approval-state-untracked')] : stateLines(t, locale, r, options.timeZone)),
   ];

@@ -1,23 +1,22 @@
-import type { ApprovalFlow } from '../../approvals/flow.js';
 import { isClusterError, type ClusterExecutor } from '../../cluster/executor.js';
+import { proposeJobId, type ProposalQueue } from '../../jobs/propose-job.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Translate } from '../../i18n/translator.js';
 import { answerReadCall } from '../../tools/read-answer.js';
-import { standardTools, type Risk, type ToolCall } from '../../tools/registry.js';
-import { effectiveRisk, isReadOnly } from '../../tools/risk.js';
+import { standardTools, type ToolCall } from '../../tools/registry.js';
+import { isReadOnly } from '../../tools/risk.js';
 import type { AnyToolCall, ToolRegistry } from '../../tools/tool-registry.js';
 import { validateToolCall } from '../../tools/validate-tool-call.js';
 import { personName } from '../../html/display-text.js';
-import { renderProposalNotice } from '../render/proposal-notice.js';
 import { renderClusterError } from './render-cluster-error.js';
 
 export interface RunCallDeps {
-  /** The scoped executor: it fills the default namespace and refuses what is out of scope. */
+  /** The scoped executor, read-only in the bot: it fills the default namespace and refuses what is out of scope. */
   executor: ClusterExecutor;
-  flow: Pick<ApprovalFlow, 'propose'>;
+  /** Where a change goes: a worker previews it and posts the card (or says why there is none). */
+  proposals: ProposalQueue;
   t: Translate;
   defaultNamespace: string;
-  protectedNamespaces: readonly string[];
   now?: () => number;
   /** The tools /run offers; the standard ones unless given. */
   tools?: ToolRegistry;
@@ -30,6 +29,8 @@ export interface RunRequester {
   locale: Locale;
   /** The message the approval card answers. */
   replyTo?: number;
+  /** The command as the person gave it, kept on the approval record. */
+  commandText?: string;
 }
 
 /** How the approval card names the requester (src/html/display-text.ts personName; the id is shown beside it). */
@@ -38,11 +39,12 @@ export function requesterName(from: { first_name: string; last_name?: string; us
 }
 
 export type RunCallOutcome =
-  { kind: 'answer'; html: string } | { kind: 'refused'; code: string; html: string } | { kind: 'proposed'; approvalId: string; risk: Risk };
+  { kind: 'answer'; html: string } | { kind: 'refused'; code: string; html: string } | { kind: 'queued'; jobId: string; repeated: boolean };
 
 /**
- * The one way /run (typed or guided) runs a validated call: a read tool at once, a change towards an approval
- * card. Nothing here changes the cluster; only an approval can.
+ * The one way /run (typed or guided) runs a validated call: a read tool at once, a change handed to a worker,
+ * which previews it and posts the approval card. Nothing here changes the cluster or previews a change; only an
+ * approval can change it.
  */
 export async function executeRunCall(deps: RunCallDeps, call: AnyToolCall, who: RunRequester): Promise<RunCallOutcome> {
   const tools = deps.tools ?? standardTools;
@@ -62,21 +64,22 @@ export async function executeRunCall(deps: RunCallDeps, call: AnyToolCall, who: 
 }
 
 /**
- * propose previews the change first, so one that could never run (a protected or out-of-scope namespace,
- * a missing deployment) is refused instead of becoming a card; the chat's mode may forbid proposing at all.
+ * Hands the change to the workers and returns at once: a worker previews it (the bot's cluster access cannot),
+ * refuses one that could never run (a protected or out-of-scope namespace, a missing deployment, the manifest
+ * policy) or the chat's mode forbids, and otherwise posts the card. One message proposes once.
  */
 async function proposeChange(deps: RunCallDeps, call: ToolCall, who: RunRequester): Promise<RunCallOutcome> {
-  const risk = effectiveRisk(call, { protectedNamespaces: deps.protectedNamespaces, defaultNamespace: deps.defaultNamespace });
-  const result = await deps.flow.propose({
+  const jobId = proposeJobId(who.chatId, who.replyTo, call);
+  const fresh = await deps.proposals.enqueue({
+    id: jobId,
     call,
-    risk,
-    requesterId: who.userId,
-    requesterName: who.userName,
     chatId: who.chatId,
+    requesterId: who.userId,
+    requesterName: who.userName.slice(0, 100),
     locale: who.locale,
     ...(who.replyTo !== undefined ? { replyTo: who.replyTo } : {}),
+    ...(who.commandText !== undefined ? { commandText: who.commandText.slice(0, 10_000) } : {}),
+    requestedAt: (deps.now ?? Date.now)(),
   });
-  if (result.kind === 'card') return { kind: 'proposed', approvalId: result.record.id, risk };
-  const code = result.kind === 'refused' ? result.error.code : `mode_${result.mode}`;
-  return { kind: 'refused', code, html: renderProposalNotice(deps.t, who.locale, result, call) };
+  return { kind: 'queued', jobId, repeated: !fresh };
 }

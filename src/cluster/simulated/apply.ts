@@ -7,7 +7,7 @@ import type { AppliedObject, JsonObject, JsonValue } from '../results.js';
 import { unifiedDiff } from '../text-diff.js';
 import type { ManifestRequest } from '../capability-inputs.js';
 import { requireNamespace, SIMULATED_FALLBACK_NAMESPACE } from './lookups.js';
-import { manifestYaml, readPodContainers, readWorkloadSpec, renderContainer, renderObject, renderWorkload } from './manifests.js';
+import { bodyExtraOf, manifestYaml, readPodSpec, readWorkloadSpec, renderContainer, renderObject, renderWorkload } from './manifests.js';
 import { randomInt } from './random.js';
 import { allocateIp, chooseNode, reconcile } from './reconcile.js';
 import { commitTemplate, templateHash } from './revisions.js';
@@ -66,6 +66,7 @@ function applyWorkload(state: SimulatedState, document: ManifestDocument, namesp
   const before = live ? renderWorkload(live) : null;
   const changeCause = document.metadata.annotations[CHANGE_CAUSE] ?? null;
   const notes: string[] = [];
+  const bodyExtra = bodyExtraOf(document);
 
   if (!live) {
     const hash = templateHash(spec.template);
@@ -85,6 +86,7 @@ function applyWorkload(state: SimulatedState, document: ManifestDocument, namesp
       templateHash: hash,
       revision: 1,
       history: [{ revision: 1, template: structuredClone(spec.template), templateHash: hash, createdAt: now, changeCause }],
+      ...(bodyExtra ? { bodyExtra } : {}),
     };
     state.workloads.set(key, workload);
     const after = renderWorkload(workload);
@@ -105,6 +107,8 @@ function applyWorkload(state: SimulatedState, document: ManifestDocument, namesp
   if (spec.replicas !== undefined) live.replicas = spec.replicas;
   if (spec.strategy !== undefined) live.strategy = spec.strategy;
   live.specExtra = spec.specExtra;
+  if (bodyExtra) live.bodyExtra = bodyExtra;
+  else delete live.bodyExtra;
   const restartedAt = live.template.annotations[RESTARTED_AT];
   if (restartedAt !== undefined && spec.template.annotations[RESTARTED_AT] === undefined) {
     spec.template.annotations[RESTARTED_AT] = restartedAt;
@@ -128,15 +132,16 @@ function renderBarePod(pod: SimulatedPod): JsonObject {
       namespace: pod.namespace,
       createdAt: pod.createdAt,
       labels: pod.labels,
-      annotations: {},
-      body: { spec: { containers: pod.containers.map(renderContainer) } },
+      annotations: pod.annotations ?? {},
+      body: { spec: { containers: pod.containers.map(renderContainer), ...pod.specExtra }, ...pod.bodyExtra },
     },
     { redactSecrets: false },
   );
 }
 
 function applyPod(state: SimulatedState, document: ManifestDocument, namespace: string, now: number): DocumentOutcome {
-  const containers = readPodContainers(document);
+  const { containers, specExtra } = readPodSpec(document);
+  const bodyExtra = bodyExtraOf(document);
   const key = podKey(namespace, document.metadata.name);
   const live = state.pods.get(key);
   const candidate: SimulatedPod = {
@@ -149,6 +154,9 @@ function applyPod(state: SimulatedState, document: ManifestDocument, namespace: 
     templateHash: live?.templateHash ?? '',
     labels: document.metadata.labels,
     containers,
+    annotations: document.metadata.annotations,
+    specExtra,
+    ...(bodyExtra ? { bodyExtra } : {}),
   };
   const before = live ? renderBarePod(live) : null;
   const after = renderBarePod(candidate);
@@ -212,14 +220,26 @@ function applyObject(state: SimulatedState, document: ManifestDocument, namespac
 function applyNamespace(state: SimulatedState, document: ManifestDocument, now: number): DocumentOutcome {
   const name = document.metadata.name;
   const live = state.namespaces.get(name);
-  const render = (labels: Record<string, string>): JsonObject => ({
+  const render = (labels: Record<string, string>, annotations: Record<string, string>, body: JsonObject): JsonObject => ({
     apiVersion: 'v1',
     kind: 'Namespace',
-    metadata: Object.keys(labels).length ? { name, labels: { ...labels } } : { name },
+    metadata: {
+      name,
+      ...(Object.keys(labels).length ? { labels: { ...labels } } : {}),
+      ...(Object.keys(annotations).length ? { annotations: { ...annotations } } : {}),
+    },
+    ...body,
   });
-  const before = live ? render(live.labels) : null;
-  state.namespaces.set(name, { createdAt: live?.createdAt ?? now, labels: document.metadata.labels });
-  const after = render(document.metadata.labels);
+  const before = live ? render(live.labels, live.annotations ?? {}, live.body ?? {}) : null;
+  const { labels, annotations } = document.metadata;
+  const body = document.body;
+  state.namespaces.set(name, {
+    createdAt: live?.createdAt ?? now,
+    labels,
+    ...(Object.keys(annotations).length ? { annotations } : {}),
+    ...(Object.keys(body).length ? { body } : {}),
+  });
+  const after = render(labels, annotations, body);
   return { target: target(document, null, before, after), resource: `namespace/${name}`, before, after, notes: [] };
 }
 

@@ -28,7 +28,7 @@ export function renderContainer(container: SimulatedContainer): JsonObject {
 
 export function renderTemplate(template: SimulatedPodTemplate): JsonObject {
   return {
-    metadata: compact({ labels: nonEmpty(template.labels), annotations: nonEmpty(template.annotations) }),
+    metadata: compact({ labels: nonEmpty(template.labels), annotations: nonEmpty(template.annotations), ...template.metadataExtra }),
     spec: { containers: template.containers.map(renderContainer), ...template.specExtra },
   };
 }
@@ -50,6 +50,7 @@ export function renderWorkload(workload: SimulatedWorkload): JsonObject {
       ...workload.specExtra,
       template: renderTemplate(workload.template),
     }),
+    ...workload.bodyExtra,
   };
 }
 
@@ -146,6 +147,7 @@ export function readWorkloadSpec(document: ManifestDocument & { kind: SimulatedW
     });
   }
   const { containers, ...templateSpecExtra } = template.spec;
+  const { labels: _labels, annotations: _annotations, ...metadataExtra } = template.metadata;
   return {
     replicas,
     selector: selector.matchLabels,
@@ -161,14 +163,16 @@ export function readWorkloadSpec(document: ManifestDocument & { kind: SimulatedW
         extra,
       })),
       specExtra: templateSpecExtra,
+      // Only when there is some, so templates without any hash as they always did.
+      ...(Object.keys(metadataExtra).length > 0 ? { metadataExtra } : {}),
     },
   };
 }
 
 const podSpecSchema = z.object({ containers: z.array(containerSchema).min(1) }).catchall(z.json());
 
-/** Reads a bare Pod manifest's containers; throws ClusterError 'invalid' as the API server would. */
-export function readPodContainers(document: ManifestDocument): SimulatedContainer[] {
+/** Reads a bare Pod manifest's spec: its containers, and every other field as it is. Throws ClusterError 'invalid' as the API server would. */
+export function readPodSpec(document: ManifestDocument): { containers: SimulatedContainer[]; specExtra: JsonObject } {
   const parsed = podSpecSchema.safeParse(document.body['spec']);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -179,10 +183,20 @@ export function readPodContainers(document: ManifestDocument): SimulatedContaine
       field: path,
     });
   }
-  return parsed.data.containers.map(({ name, image, env, ...extra }) => ({
-    name,
-    image,
-    env: (env ?? []).map((variable) => ({ ...variable })),
-    extra,
-  }));
+  const { containers, ...specExtra } = parsed.data;
+  return {
+    containers: containers.map(({ name, image, env, ...extra }) => ({
+      name,
+      image,
+      env: (env ?? []).map((variable) => ({ ...variable })),
+      extra,
+    })),
+    specExtra,
+  };
+}
+
+/** The top-level fields of a manifest besides apiVersion, kind, metadata and spec; undefined when there are none. */
+export function bodyExtraOf(document: ManifestDocument): JsonObject | undefined {
+  const { spec: _spec, ...rest } = document.body;
+  return Object.keys(rest).length > 0 ? rest : undefined;
 }

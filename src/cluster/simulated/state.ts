@@ -26,6 +26,8 @@ export interface SimulatedPodTemplate {
   containers: SimulatedContainer[];
   /** every other pod spec field (volumes, nodeSelector...), kept verbatim */
   specExtra: JsonObject;
+  /** every other template metadata field, kept verbatim (absent when there is none) */
+  metadataExtra?: JsonObject;
 }
 
 export interface SimulatedRevision {
@@ -56,6 +58,8 @@ export interface SimulatedWorkload {
   revision: number;
   /** every kept revision, including the current one */
   history: SimulatedRevision[];
+  /** every top-level field of the applied manifest besides apiVersion, kind, metadata and spec (absent when none) */
+  bodyExtra?: JsonObject;
 }
 
 export interface SimulatedPod {
@@ -69,6 +73,10 @@ export interface SimulatedPod {
   templateHash: string;
   labels: Record<string, string>;
   containers: SimulatedContainer[];
+  /** A pod applied from a manifest keeps all of it: its annotations, every other spec field, every other top-level field. */
+  annotations?: Record<string, string>;
+  specExtra?: JsonObject;
+  bodyExtra?: JsonObject;
 }
 
 /** Any other object (Service, ConfigMap, Ingress, Job, Secret, ...), stored as its manifest body. */
@@ -113,7 +121,8 @@ export interface SimulatedEvent {
 }
 
 export interface SimulatedState {
-  namespaces: Map<string, { createdAt: number; labels: Record<string, string> }>;
+  /** annotations and body (spec...) only for namespaces applied from a manifest that has them */
+  namespaces: Map<string, { createdAt: number; labels: Record<string, string>; annotations?: Record<string, string>; body?: JsonObject }>;
   nodes: Map<string, SimulatedNode>;
   /** keyed by workloadKey */
   workloads: Map<string, SimulatedWorkload>;

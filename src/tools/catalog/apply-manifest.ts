@@ -1,6 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import { isManifestYaml, namespaceArgument } from '../arguments.js';
+import { catalogKindRules } from '../rbac.js';
 import { changeTool } from '../tool-module.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -37,5 +38,9 @@ export const applyManifest = changeTool({
   risk: 'critical',
   bodyParameter: 'manifest',
   namedNamespaces: (args) => manifestNamespaces(args.manifest),
+  // Server-side apply is a PATCH; on an object that does not exist yet the API server creates it and also
+  // authorizes the verb create (kube-apiserver endpoints/handlers/patch.go), so both. get is for the preview's
+  // diff. Only the catalog's namespaced kinds: a Secret, Role, Namespace or CRD is refused by the API server too.
+  rbac: catalogKindRules(['get', 'create', 'patch']),
   run: (args, executor) => executor.apply_manifest(args),
 });

@@ -14,6 +14,15 @@ export const describeResource = readTool({
     'job, cronjob or hpa): its spec, status, conditions and recent events. Read-only.',
   schema: z.strictObject({ kind: kindArgument, name: resourceNameArgument, namespace: namespaceArgument }),
   risk: 'read',
+  rbac: [
+    { apiGroup: '', resources: ['pods', 'services', 'configmaps', 'nodes'], verbs: ['get'] },
+    { apiGroup: 'apps', resources: ['deployments', 'statefulsets', 'daemonsets'], verbs: ['get'] },
+    { apiGroup: 'networking.k8s.io', resources: ['ingresses'], verbs: ['get'] },
+    { apiGroup: 'batch', resources: ['jobs', 'cronjobs'], verbs: ['get'] },
+    { apiGroup: 'autoscaling', resources: ['horizontalpodautoscalers'], verbs: ['get'] },
+    // A description shows the object's recent events.
+    { apiGroup: '', resources: ['events'], verbs: ['list'] },
+  ],
   run: (args, executor) => executor.describe_resource(args),
   html({ result: d, now, ...text }) {
     const say = sayFor(text);

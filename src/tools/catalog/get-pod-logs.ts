@@ -34,6 +34,10 @@ export const getPodLogs = readTool({
     previous: z.boolean().optional().describe('Logs of the previous, terminated container (after a restart).'),
   }),
   risk: 'read',
+  rbac: [
+    { apiGroup: '', resources: ['pods'], verbs: ['get'] },
+    { apiGroup: '', resources: ['pods/log'], verbs: ['get'] },
+  ],
   run: (args, executor) => executor.get_pod_logs(args),
   html({ result: logs, namespace, ...text }) {
     const say = sayFor(text);

@@ -9,6 +9,10 @@ export const getRolloutHistory = readTool({
   description: 'Show the rollout history (revisions) of a deployment. Read-only.',
   schema: z.strictObject({ name: deploymentNameArgument, namespace: namespaceArgument }),
   risk: 'read',
+  rbac: [
+    { apiGroup: 'apps', resources: ['deployments'], verbs: ['get'] },
+    { apiGroup: 'apps', resources: ['replicasets'], verbs: ['get', 'list'] },
+  ],
   run: (args, executor) => executor.get_rollout_history(args),
   html({ args, result: revisions, namespace, ...text }) {
     const say = sayFor(text);

@@ -11,6 +11,7 @@ export const listDeployments = readTool({
   description: 'List the deployments in a namespace with desired, ready and available replicas and their images. Read-only.',
   schema: z.strictObject({ namespace: namespaceArgument }),
   risk: 'read',
+  rbac: [{ apiGroup: 'apps', resources: ['deployments'], verbs: ['list'] }],
   run: (args, executor) => executor.list_deployments(args),
   foundNothing: (_args, deployments) => deployments.length === 0,
   html({ result: deployments, namespace, otherNamespaces, ...text }) {

@@ -15,6 +15,7 @@ export const listEvents = readTool({
     limit: z.int().min(1).max(500).optional().describe('At most this many events, newest first (1-500).'),
   }),
   risk: 'read',
+  rbac: [{ apiGroup: '', resources: ['events'], verbs: ['list'] }],
   run: (args, executor) => executor.list_events(args),
   html({ args, result: events, namespace, now, ...text }) {
     const say = sayFor(text);

@@ -22,6 +22,7 @@ export const listNodes = readTool({
   description: 'List the cluster nodes with their status, roles, version and resource pressure. Read-only.',
   schema: z.strictObject({}),
   risk: 'read',
+  rbac: [{ apiGroup: '', resources: ['nodes'], verbs: ['list'] }],
   run: (_args, executor) => executor.list_nodes(),
   html({ result: nodes, ...text }) {
     const say = sayFor(text);

@@ -31,6 +31,7 @@ export const listPods = readTool({
     label_selector: labelSelectorSchema.optional().describe('Label selector, for example "app=web,tier!=cache".'),
   }),
   risk: 'read',
+  rbac: [{ apiGroup: '', resources: ['pods'], verbs: ['list'] }],
   run: (args, executor) => executor.list_pods(args),
   // With a selector, an empty list says nothing about the namespace itself.
   foundNothing: (args, pods) => pods.length === 0 && !args.label_selector,

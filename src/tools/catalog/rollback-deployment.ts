@@ -13,5 +13,10 @@ export const rollbackDeployment = changeTool({
     namespace: namespaceArgument,
   }),
   risk: 'write',
+  // Patches the template back to the chosen ReplicaSet's, found by listing them.
+  rbac: [
+    { apiGroup: 'apps', resources: ['deployments'], verbs: ['get', 'patch'] },
+    { apiGroup: 'apps', resources: ['replicasets'], verbs: ['list'] },
+  ],
   run: (args, executor) => executor.rollback_deployment(args),
 });

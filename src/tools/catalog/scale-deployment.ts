@@ -15,5 +15,9 @@ export const scaleDeployment = changeTool({
   risk: 'write',
   // Zero replicas stops the service: as grave as a delete.
   escalate: (args) => (args.replicas === 0 ? 'critical' : null),
+  rbac: [
+    { apiGroup: 'apps', resources: ['deployments'], verbs: ['get'] },
+    { apiGroup: 'apps', resources: ['deployments/scale'], verbs: ['get', 'patch'] },
+  ],
   run: (args, executor) => executor.scale_deployment(args),
 });

@@ -1,37 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
-import { DEPLOY_DIR } from './kustomize-render.js';
+import type { RbacRule } from '../../src/tools/rbac.js';
 import type { PolicyRule } from './kube-objects.js';
 
-/** deploy/rbac-map.json: which API rules each tool needs. The ClusterRoles are checked against it. */
-
-const mapRuleSchema = z.strictObject({
-  apiGroup: z.string(),
-  resources: z.array(z.string().min(1)).min(1),
-  verbs: z.array(z.string().min(1)).min(1),
-});
-export type MapRule = z.infer<typeof mapRuleSchema>;
-
-const rbacMapSchema = z.strictObject({
-  $comment: z.string(),
-  notes: z.record(z.string(), z.string()),
-  tools: z.record(z.string(), z.array(mapRuleSchema).min(1)),
-  extras: z.record(z.string(), z.array(mapRuleSchema).min(1)),
-});
-export type RbacMap = z.infer<typeof rbacMapSchema>;
-
-export function readRbacMap(): RbacMap {
-  const raw: unknown = JSON.parse(readFileSync(join(DEPLOY_DIR, 'rbac-map.json'), 'utf8'));
-  return rbacMapSchema.parse(raw);
-}
+/** Permissions as flat strings, to compare what a ClusterRole grants with what the tool modules declare they need. */
 
 /** One permission: "group|resource|verb" (group "" is the core API). */
 export type Grant = string;
 
 export const grant = (group: string, resource: string, verb: string): Grant => `${group}|${resource}|${verb}`;
 
-export function grantsOfMapRules(rules: readonly MapRule[]): Set<Grant> {
+/** Every (group, resource, verb) of rules a tool module declares (src/tools/rbac.ts). */
+export function grantsOfToolRules(rules: readonly RbacRule[]): Set<Grant> {
   const grants = new Set<Grant>();
   for (const rule of rules)
     for (const resource of rule.resources) for (const verb of rule.verbs) grants.add(grant(rule.apiGroup, resource, verb));
