@@ -158,7 +158,7 @@ function printReport(label: string, r: TrackerReport, kinds: boolean): void {
 
 const prefix = benchPrefix('frontend');
 const redis = benchRedis();
-const sequentialChats = idRange(10_001, 20);
+const sequentialChats = idRange(10_001, 50);
 const burstChats = idRange(20_001, BURST_CHATS);
 const emulators: BotApiEmulator[] = [];
 const children: BenchChild[] = [];
@@ -174,7 +174,13 @@ try {
   children.push(bareChild);
   const fullChild = spawnApp(
     'bot',
-    benchAppEnv({ apiRoot: fullEmulator.apiRoot, keyPrefix: prefix, allowed: [...sequentialChats, ...burstChats] }),
+    benchAppEnv({
+      apiRoot: fullEmulator.apiRoot,
+      keyPrefix: prefix,
+      allowed: [...sequentialChats, ...burstChats],
+      // The default per-person limit, so the ack pays what a deployed bot pays; enough people that nobody reaches it.
+      extra: { USER_RATE_LIMIT_PER_MINUTE: '20' },
+    }),
   );
   children.push(fullChild);
   await waitUntilPolling(bareEmulator, bareChild, 'the bare grammY bot');

@@ -10,6 +10,7 @@ import type { Context, MiddlewareFn } from 'grammy';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { BaseContext, BotContext } from './context.js';
+import type { LeaseMemory } from './lease-memory.js';
 
 /** A guided flow left alone this long is forgotten. */
 const STATE_TTL_SECONDS = 24 * 3600;
@@ -50,7 +51,21 @@ function parseStored(raw: string | null): VersionedState<ConversationData> | und
  * round trip per update, src/bot/prefetch.ts) and falls back to Redis. The plugin writes only when a conversation
  * is active or has just ended; updates that enter none leave Redis alone.
  */
-export function conversationStateStore(redis: Redis, keyPrefix: string): VersionedStateStorage<BaseContext, ConversationData> {
+export function conversationStateStore(
+  redis: Redis,
+  keyPrefix: string,
+  memory?: Pick<LeaseMemory, 'conversations'>,
+): VersionedStateStorage<BaseContext, ConversationData> {
+  /** Redis first, then the memory; when Redis fails, whether it took the change is unknown: forget the key. */
+  async function save(key: string, raw: string | null, write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      memory?.conversations.delete(key);
+      throw error;
+    }
+    memory?.conversations.set(key, raw);
+  }
   return {
     async read(ctx) {
       const key = conversationKey(keyPrefix, ctx);
@@ -60,11 +75,13 @@ export function conversationStateStore(redis: Redis, keyPrefix: string): Version
     },
     async write(ctx, state) {
       const key = conversationKey(keyPrefix, ctx);
-      if (key !== undefined) await redis.set(key, JSON.stringify(state), 'EX', STATE_TTL_SECONDS);
+      if (key === undefined) return;
+      const raw = JSON.stringify(state);
+      await save(key, raw, () => redis.set(key, raw, 'EX', STATE_TTL_SECONDS));
     },
     async delete(ctx) {
       const key = conversationKey(keyPrefix, ctx);
-      if (key !== undefined) await redis.del(key);
+      if (key !== undefined) await save(key, null, () => redis.del(key));
     },
   };
 }
@@ -73,8 +90,12 @@ export function conversationStateStore(redis: Redis, keyPrefix: string): Version
  * The conversations plugin, installed once for every guided flow. State lives in Redis, so a flow survives a
  * restart. One conversation per person per chat: another member's messages never feed someone else's flow.
  */
-export function conversationsPlugin(redis: Redis, keyPrefix: string): MiddlewareFn<BotContext> {
+export function conversationsPlugin(
+  redis: Redis,
+  keyPrefix: string,
+  memory?: Pick<LeaseMemory, 'conversations'>,
+): MiddlewareFn<BotContext> {
   return conversations<BaseContext, Context>({
-    storage: { type: 'context', version: 1, adapter: conversationStateStore(redis, keyPrefix) },
+    storage: { type: 'context', version: 1, adapter: conversationStateStore(redis, keyPrefix, memory) },
   });
 }

@@ -33,8 +33,9 @@ import { approvalFeature } from './features/approvals.js';
 import { runCommandFeature } from './features/run-command.js';
 import { textFeature, type TextDeps } from './features/text.js';
 import { localeMiddleware } from './locale-middleware.js';
-import type { LocaleStore } from './locale-store.js';
+import { rememberingLocaleStore, type LocaleStore } from './locale-store.js';
 import { prefetchMiddleware } from './prefetch.js';
+import type { LeaseMemory } from './lease-memory.js';
 import { createRequestLimiter } from './request-limit.js';
 import { chatUserScope, updateSequenceKey } from './update-scope.js';
 
@@ -47,6 +48,8 @@ export interface BotDeps {
   /** The one translation API (src/i18n/translator.ts). */
   t: Translate;
   localeStore: LocaleStore;
+  /** What the poller remembers while it holds the lease; polling tells it of each gain (src/bot/lease-memory.ts). */
+  memory: LeaseMemory;
   agents: AgentDispatcher;
   /** Sync model answers in flight; polling's stop waits for them (src/bot/polling.ts). */
   lanes: AnswerLanes;
@@ -84,14 +87,15 @@ function jobOf(agents: AgentDispatcher, ctx: BotContext): { ref: string; key: st
 }
 
 export function createBot(deps: BotDeps): Bot<BotContext> {
-  const { config, logger, redis, t, localeStore } = deps;
+  const { config, logger, redis, t, memory } = deps;
+  const localeStore = rememberingLocaleStore(deps.localeStore, memory);
   if (!config.telegram.token) throw new Error('createBot needs TELEGRAM_BOT_TOKEN');
   const bot = new Bot<BotContext>(config.telegram.token, { client: { apiRoot: config.telegram.apiRoot } });
   installApiTransformers(bot.api, logger);
   const keyPrefix = config.redis.keyPrefix;
   // Every button's data is bound to its chat with a key derived from the token (src/bot/button-codec.ts).
   const seal = buttonSealFromBotToken(config.telegram.token);
-  const requestLimit = createRequestLimiter({ redis, keyPrefix, limitPerMinute: config.requestLimit.perUserPerMinute, t });
+  const requestLimit = createRequestLimiter({ redis, keyPrefix, limitPerMinute: config.requestLimit.perUserPerMinute, t, memory });
 
   // Taps per card, messages per person per chat (src/bot/update-scope.ts): nobody waits for someone else's model.
   bot.use(sequentialize(updateSequenceKey));
@@ -119,17 +123,21 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     await next();
   });
   bot.use(
-    prefetchMiddleware(redis, {
-      localeKey: (userId) => localeStore.key(userId),
-      // Only updates that pass through the conversations plugin need its state.
-      conversationKey: (ctx) => (chatUserScope(ctx) === undefined ? undefined : conversationKey(keyPrefix, ctx)),
-      job: (ctx) => jobOf(deps.agents, ctx),
-      requestLimit: (ctx) => requestLimit.readPlan(ctx),
-    }),
+    prefetchMiddleware(
+      redis,
+      {
+        localeKey: (userId) => localeStore.key(userId),
+        // Only updates that pass through the conversations plugin need its state.
+        conversationKey: (ctx) => (chatUserScope(ctx) === undefined ? undefined : conversationKey(keyPrefix, ctx)),
+        job: (ctx) => jobOf(deps.agents, ctx),
+        requestLimit: (ctx) => requestLimit.readPlan(ctx),
+      },
+      memory,
+    ),
   );
   bot.use(localeMiddleware(localeStore));
 
-  const conversations = conversationsPlugin(redis, keyPrefix);
+  const conversations = conversationsPlugin(redis, keyPrefix, memory);
 
   // Taps on cards and alert messages (and the replies to their prompts), /lang and /mode come before the
   // conversations plugin: they never load or save a conversation.

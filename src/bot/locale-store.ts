@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { localeSchema, type Locale } from '../i18n/locale.js';
+import type { LeaseMemory } from './lease-memory.js';
 
 /** The /lang choice per user, kept in Redis with no expiry so it survives restarts. */
 export interface LocaleStore {
@@ -19,6 +20,23 @@ export function createLocaleStore(redis: Redis, keyPrefix: string): LocaleStore 
     },
     async set(userId, locale) {
       await redis.set(key(userId), locale);
+    },
+  };
+}
+
+/** The store, keeping the lease holder's memory of choices (src/bot/lease-memory.ts) in step with what it writes. */
+export function rememberingLocaleStore(store: LocaleStore, memory: Pick<LeaseMemory, 'locales'>): LocaleStore {
+  return {
+    key: (userId) => store.key(userId),
+    get: (userId) => store.get(userId),
+    async set(userId, locale) {
+      try {
+        await store.set(userId, locale);
+      } catch (error) {
+        memory.locales.delete(userId);
+        throw error;
+      }
+      memory.locales.set(userId, locale);
     },
   };
 }

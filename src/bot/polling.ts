@@ -1,11 +1,13 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { GrammyError, type Bot } from 'grammy';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { PollingState } from '../status/snapshot.js';
 import type { BotContext } from './context.js';
 import { registerCommandMenu } from './commands/menu.js';
 import type { Translate } from '../i18n/translator.js';
 import type { PollerLock } from './poller-lock.js';
+import type { LeaseMemory } from './lease-memory.js';
 
 export interface Polling {
   state(): PollingState;
@@ -19,6 +21,8 @@ export interface PollingOptions {
   lock: PollerLock;
   /** Work that outlives its update (sync answers in their lanes); stop waits for it within the same grace. */
   inFlight?: { drain(graceMs: number): Promise<void> };
+  /** Told of every lease gain and of the first batch of updates after it. */
+  memory?: Pick<LeaseMemory, 'leaseGained' | 'firstBatch'>;
   /** Lease renewal period; the lease TTL should be about three of these. */
   renewEveryMs?: number;
   /** How often a standby tries to take the lease. */
@@ -26,6 +30,8 @@ export interface PollingOptions {
   /** After a 409 from Telegram (someone outside our lock polls the same token), wait this long before trying again. */
   conflictBackoffMs?: number;
 }
+
+const updateIdsSchema = z.array(z.object({ update_id: z.number().int() }));
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
@@ -52,6 +58,20 @@ export async function startPolling(bot: Bot<BotContext>, options: PollingOptions
   let prepared = false;
 
   await bot.init();
+
+  // The first getUpdates answer after each lease gain holds every update a previous poller may have handled.
+  let firstBatchPending = false;
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (method === 'getUpdates' && result.ok && firstBatchPending) {
+      const batch = updateIdsSchema.safeParse(result.result);
+      if (batch.success) {
+        firstBatchPending = false;
+        options.memory?.firstBatch(batch.data.map((u) => u.update_id));
+      }
+    }
+    return result;
+  });
 
   const scheduleAttempt = (delayMs: number) => {
     if (stopped) return;
@@ -106,6 +126,8 @@ export async function startPolling(bot: Bot<BotContext>, options: PollingOptions
       await lock.release().catch(() => undefined);
       return;
     }
+    options.memory?.leaseGained();
+    firstBatchPending = true;
     handle = run(bot, {
       runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true, retryInterval: 'exponential', maxRetryTime: 24 * 3600 * 1000 },
     });

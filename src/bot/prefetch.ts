@@ -3,6 +3,7 @@ import type { MiddlewareFn } from 'grammy';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { BotContext } from './context.js';
+import type { LeaseMemory } from './lease-memory.js';
 
 /** What an update may need from Redis, read together before any handler runs. Absent: not needed, or not read. */
 export interface UpdatePrefetch {
@@ -21,18 +22,20 @@ export interface PrefetchPlan {
   localeKey(userId: number): string;
   conversationKey(ctx: BotContext): string | undefined;
   job(ctx: BotContext): { ref: string; key: string } | undefined;
-  /** The per-person request log (a sorted set counted from `since`) and notice keys; absent when there is no limit. */
+  /** The per-person request log (a sorted set read from `since`) and notice keys; absent when there is no limit. */
   requestLimit?(ctx: BotContext): { logKey: string; since: number; noticeKey: string } | undefined;
 }
 
 const stringOrNull = z.string().nullable();
 const existsCount = z.number().int().min(0);
-const repliesSchema = z.array(z.union([z.string(), z.number(), z.null()]));
+const millisLeft = z.number().int();
+const scoredMembers = z.array(z.string());
+const repliesSchema = z.array(z.union([z.string(), z.number(), z.null(), scoredMembers]));
 
 /**
- * GET, EXISTS or ZCOUNT (from a score on: `count:<score>`) each key, as one command: one write and one reply for
- * the whole update. (An ioredis pipeline would do the same in one round trip, but building one copies every script
- * BullMQ defined on the connection.)
+ * GET, EXISTS, PTTL or ZRANGEBYSCORE WITHSCORES (from a score on: `window:<score>`) each key, as one command: one
+ * write and one reply for the whole update. (An ioredis pipeline would do the same in one round trip, but building
+ * one copies every script BullMQ defined on the connection.)
  */
 const READ_SCRIPT = `
 local out = {}
@@ -40,8 +43,10 @@ for i, key in ipairs(KEYS) do
   local op = ARGV[i]
   if op == 'exists' then
     out[i] = redis.call('EXISTS', key)
-  elseif string.sub(op, 1, 6) == 'count:' then
-    out[i] = redis.call('ZCOUNT', key, string.sub(op, 7), '+inf')
+  elseif op == 'pttl' then
+    out[i] = redis.call('PTTL', key)
+  elseif string.sub(op, 1, 7) == 'window:' then
+    out[i] = redis.call('ZRANGEBYSCORE', key, string.sub(op, 8), '+inf', 'WITHSCORES')
   else
     out[i] = redis.call('GET', key)
   end
@@ -49,7 +54,7 @@ end
 return out`;
 const READ_SCRIPT_SHA = createHash('sha1').update(READ_SCRIPT).digest('hex');
 
-type Read = { key: string; op: 'get' | 'exists' | `count:${number}` };
+type Read = { key: string; op: 'get' | 'exists' | 'pttl' | `window:${number}`; use(reply: unknown): void };
 
 async function readAll(redis: Redis, reads: readonly Read[]): Promise<unknown> {
   const keys = reads.map((r) => r.key);
@@ -63,53 +68,109 @@ async function readAll(redis: Redis, reads: readonly Read[]): Promise<unknown> {
   }
 }
 
+/** `member, score, member, score, …` as a map of member → score. */
+function membersOf(flat: readonly string[]): Map<string, number> {
+  const members = new Map<string, number>();
+  for (let i = 0; i + 1 < flat.length; i += 2) members.set(flat[i] ?? '', Number(flat[i + 1]));
+  return members;
+}
+
 /**
- * One Redis round trip per update: the /lang choice, the conversation state, the duplicate-job check and the
- * sender's request count are read together, and the handlers take the answers from ctx.prefetched. When that read fails, the fields stay absent
+ * At most one Redis round trip per update, and none for what the lease holder remembers (src/bot/lease-memory.ts):
+ * the /lang choice, the conversation state, the duplicate-job check and the sender's request count are read
+ * together, and the handlers take the answers from ctx.prefetched. When that read fails, the fields stay absent
  * and each consumer reads on its own.
  */
-export function prefetchMiddleware(redis: Redis, plan: PrefetchPlan): MiddlewareFn<BotContext> {
+export function prefetchMiddleware(
+  redis: Redis,
+  plan: PrefetchPlan,
+  memory: LeaseMemory,
+  now: () => number = Date.now,
+): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    const userId = ctx.from?.id;
-    const conversationKey = plan.conversationKey(ctx);
-    const job = plan.job(ctx);
-    const limit = plan.requestLimit?.(ctx);
-    const reads: Read[] = [];
-    if (userId !== undefined) reads.push({ key: plan.localeKey(userId), op: 'get' });
-    if (conversationKey !== undefined) reads.push({ key: conversationKey, op: 'get' });
-    if (job) reads.push({ key: job.key, op: 'exists' });
-    if (limit) reads.push({ key: limit.logKey, op: `count:${limit.since}` }, { key: limit.noticeKey, op: 'exists' });
-    if (reads.length === 0) return next();
-
-    let replies: (string | number | null)[] = [];
-    try {
-      // Lua turns a missing key's false into a nil reply; ioredis hands that over as null.
-      replies = repliesSchema.parse(await readAll(redis, reads));
-    } catch (error) {
-      ctx.logger.warn({ err: error }, 'prefetch failed; handlers read on their own');
-    }
-    let i = 0;
-    const take = <T>(schema: z.ZodType<T>): T | undefined => {
-      const parsed = schema.safeParse(replies[i++]);
-      return parsed.success ? parsed.data : undefined;
-    };
     const prefetched: UpdatePrefetch = {};
+    const reads: Read[] = [];
+    const userId = ctx.from?.id;
     if (userId !== undefined) {
-      const choice = take(stringOrNull);
-      if (choice !== undefined) prefetched.localeChoice = choice;
+      const remembered = memory.locales.get(userId);
+      if (remembered !== undefined) prefetched.localeChoice = remembered;
+      else
+        reads.push({
+          key: plan.localeKey(userId),
+          op: 'get',
+          use(reply) {
+            const choice = stringOrNull.safeParse(reply);
+            if (!choice.success) return;
+            prefetched.localeChoice = choice.data;
+            memory.locales.set(userId, choice.data);
+          },
+        });
     }
+    const conversationKey = plan.conversationKey(ctx);
     if (conversationKey !== undefined) {
-      const raw = take(stringOrNull);
-      if (raw !== undefined) prefetched.conversation = { key: conversationKey, raw };
+      const remembered = memory.conversations.get(conversationKey);
+      if (remembered !== undefined) prefetched.conversation = { key: conversationKey, raw: remembered };
+      else
+        reads.push({
+          key: conversationKey,
+          op: 'get',
+          use(reply) {
+            const raw = stringOrNull.safeParse(reply);
+            if (!raw.success) return;
+            prefetched.conversation = { key: conversationKey, raw: raw.data };
+            memory.conversations.set(conversationKey, raw.data);
+          },
+        });
     }
-    if (job) {
-      const count = take(existsCount);
-      if (count !== undefined) prefetched.job = { ref: job.ref, known: count > 0 };
+    const job = plan.job(ctx);
+    if (job && !memory.mayBeRedelivered(ctx.update.update_id)) prefetched.job = { ref: job.ref, known: false };
+    else if (job)
+      reads.push({
+        key: job.key,
+        op: 'exists',
+        use(reply) {
+          const count = existsCount.safeParse(reply);
+          if (count.success) prefetched.job = { ref: job.ref, known: count.data > 0 };
+        },
+      });
+    const limit = plan.requestLimit?.(ctx);
+    const history = userId === undefined ? undefined : memory.requests.get(userId);
+    if (limit && history && userId !== undefined) {
+      for (const [member, at] of history.members) if (at < limit.since) history.members.delete(member);
+      prefetched.requestLimit = { used: history.members.size, noticed: history.noticedUntil > now() };
+    } else if (limit && userId !== undefined) {
+      let members: Map<string, number> | undefined;
+      reads.push(
+        {
+          key: limit.logKey,
+          op: `window:${limit.since}`,
+          use(reply) {
+            const flat = scoredMembers.safeParse(reply);
+            if (flat.success) members = membersOf(flat.data);
+          },
+        },
+        {
+          key: limit.noticeKey,
+          op: 'pttl',
+          use(reply) {
+            const left = millisLeft.safeParse(reply);
+            if (!members || !left.success) return;
+            const noticedUntil = left.data > 0 ? now() + left.data : 0;
+            memory.requests.set(userId, { members, noticedUntil });
+            prefetched.requestLimit = { used: members.size, noticed: left.data > 0 };
+          },
+        },
+      );
     }
-    if (limit) {
-      const used = take(existsCount);
-      const noticed = take(existsCount);
-      if (used !== undefined && noticed !== undefined) prefetched.requestLimit = { used, noticed: noticed > 0 };
+
+    if (reads.length > 0) {
+      try {
+        // Lua turns a missing key's false into a nil reply; ioredis hands that over as null.
+        const replies = repliesSchema.parse(await readAll(redis, reads));
+        reads.forEach((read, i) => read.use(replies[i]));
+      } catch (error) {
+        ctx.logger.warn({ err: error }, 'prefetch failed; handlers read on their own');
+      }
     }
     ctx.prefetched = prefetched;
     await next();

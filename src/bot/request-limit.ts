@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Translate } from '../i18n/translator.js';
 import type { BotContext } from './context.js';
+import type { LeaseMemory } from './lease-memory.js';
 
 /** The window of USER_RATE_LIMIT_PER_MINUTE. */
 export const REQUEST_WINDOW_MS = 60_000;
@@ -16,6 +17,7 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1`;
+const RECORD_SCRIPT_SHA = createHash('sha1').update(RECORD_SCRIPT).digest('hex');
 
 export function requestLogKey(keyPrefix: string, userId: number): string {
   return `${keyPrefix}user-requests:${userId}`;
@@ -38,6 +40,11 @@ export function mayBecomeWork(ctx: Pick<BotContext, 'message'>): boolean {
   return command !== undefined && WORK_COMMANDS.has(command);
 }
 
+/** A request under the limit, not yet counted: record() counts it. */
+export interface Admission {
+  record(): Promise<void>;
+}
+
 export interface RequestLimiter {
   /** The keys the update's prefetch reads for this message; undefined when there is no limit or it is not work. */
   readPlan(ctx: BotContext): { logKey: string; since: number; noticeKey: string } | undefined;
@@ -46,6 +53,12 @@ export interface RequestLimiter {
    * limit; false when not, after telling them once per window in their language (later refusals are silent).
    */
   admit(ctx: BotContext): Promise<boolean>;
+  /**
+   * As admit, but the request is counted only when the caller calls record(): so a reply (the "⏳" ack) can go out
+   * first. Undefined when refused. The caller records before its handler ends, so the person's next message, which
+   * waits for this one (src/bot/update-scope.ts), counts it.
+   */
+  check(ctx: BotContext): Promise<Admission | undefined>;
 }
 
 const countSchema = z.number().int().min(0);
@@ -56,6 +69,8 @@ export function createRequestLimiter(deps: {
   /** null: no limit. */
   limitPerMinute: number | null;
   t: Translate;
+  /** What the lease holder remembers of each person's requests (kept up to date here). */
+  memory?: Pick<LeaseMemory, 'requests'>;
   now?: () => number;
 }): RequestLimiter {
   const { redis, keyPrefix, limitPerMinute } = deps;
@@ -69,6 +84,45 @@ export function createRequestLimiter(deps: {
     return { used: countSchema.parse(used), noticed: noticed > 0 };
   }
 
+  async function record(userId: number, at: number): Promise<void> {
+    const member = `${at}:${randomUUID()}`;
+    const args = [requestLogKey(keyPrefix, userId), at - REQUEST_WINDOW_MS, at, member, REQUEST_WINDOW_MS];
+    try {
+      try {
+        await redis.evalsha(RECORD_SCRIPT_SHA, 1, ...args);
+      } catch (error) {
+        // First use on this Redis (or after SCRIPT FLUSH): send the body once, later requests go by hash.
+        if (error instanceof Error && error.message.includes('NOSCRIPT')) await redis.eval(RECORD_SCRIPT, 1, ...args);
+        else throw error;
+      }
+    } catch (error) {
+      // Whether it was counted is unknown: the next request reads Redis again.
+      deps.memory?.requests.delete(userId);
+      throw error;
+    }
+    deps.memory?.requests.get(userId)?.members.set(member, at);
+  }
+
+  async function check(ctx: BotContext): Promise<Admission | undefined> {
+    const userId = ctx.from?.id;
+    // A message without a sender (a channel post) is never work here: only people's requests are limited.
+    if (limitPerMinute === null || userId === undefined) return { record: () => Promise.resolve() };
+    const at = now();
+    // Read with the update's other keys (src/bot/prefetch.ts); asked here only when that read failed.
+    const seen = ctx.prefetched.requestLimit ?? (await readNow(userId, at - REQUEST_WINDOW_MS));
+    if (seen.used >= limitPerMinute) {
+      ctx.logger.warn({ used: seen.used, limit: limitPerMinute }, 'request refused: per-user rate limit');
+      if (seen.noticed) return undefined;
+      // NX: of two refusals racing (two chats, two replicas), one tells the person.
+      const first = await redis.set(requestNoticeKey(keyPrefix, userId), '1', 'PX', REQUEST_WINDOW_MS, 'NX');
+      const history = deps.memory?.requests.get(userId);
+      if (history) history.noticedUntil = at + REQUEST_WINDOW_MS;
+      if (first === 'OK') await ctx.reply(deps.t(ctx.locale, 'request-limit-reached', { limit: limitPerMinute }));
+      return undefined;
+    }
+    return { record: () => record(userId, at) };
+  }
+
   return {
     readPlan(ctx) {
       const userId = ctx.from?.id;
@@ -76,30 +130,12 @@ export function createRequestLimiter(deps: {
       return { logKey: requestLogKey(keyPrefix, userId), since: now() - REQUEST_WINDOW_MS, noticeKey: requestNoticeKey(keyPrefix, userId) };
     },
 
+    check,
+
     async admit(ctx) {
-      const userId = ctx.from?.id;
-      // A message without a sender (a channel post) is never work here: only people's requests are limited.
-      if (limitPerMinute === null || userId === undefined) return true;
-      const at = now();
-      // Read with the update's other keys (src/bot/prefetch.ts); asked here only when that read failed.
-      const seen = ctx.prefetched.requestLimit ?? (await readNow(userId, at - REQUEST_WINDOW_MS));
-      if (seen.used >= limitPerMinute) {
-        ctx.logger.warn({ used: seen.used, limit: limitPerMinute }, 'request refused: per-user rate limit');
-        if (seen.noticed) return false;
-        // NX: of two refusals racing (two chats, two replicas), one tells the person.
-        const first = await redis.set(requestNoticeKey(keyPrefix, userId), '1', 'PX', REQUEST_WINDOW_MS, 'NX');
-        if (first === 'OK') await ctx.reply(deps.t(ctx.locale, 'request-limit-reached', { limit: limitPerMinute }));
-        return false;
-      }
-      await redis.eval(
-        RECORD_SCRIPT,
-        1,
-        requestLogKey(keyPrefix, userId),
-        at - REQUEST_WINDOW_MS,
-        at,
-        `${at}:${randomUUID()}`,
-        REQUEST_WINDOW_MS,
-      );
+      const admission = await check(ctx);
+      if (!admission) return false;
+      await admission.record();
       return true;
     },
   };

@@ -169,6 +169,11 @@ export interface BotApiEmulator {
   pressButton(input: PressButtonInput): { updateId: number; callbackQueryId: string };
   /** Queues any update as is (its update_id is replaced by the next id when it is an object). */
   injectRawUpdate(update: unknown): number;
+  /**
+   * Sends an update again with its own update_id, first in line: what Telegram does for the next poller when the
+   * last one took a batch and died before a getUpdates confirmed it. Only a poller started afterwards sees it.
+   */
+  redeliverUpdate(update: { update_id: number }): void;
   /** Updates queued and not yet confirmed by a getUpdates offset. */
   pendingUpdates(): { updateId: number; update: unknown }[];
   /** The bot's messages in that chat, current state, oldest first. */

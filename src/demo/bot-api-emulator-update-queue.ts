@@ -13,6 +13,8 @@ export interface EmulatedUpdateQueue {
   push(build: (updateId: number) => unknown, type: string | undefined): number;
   getUpdates(request: GetUpdatesRequest): Promise<unknown[]>;
   pending(): { updateId: number; update: unknown }[];
+  /** Puts an update taken earlier back in line under its own id (a poller died before confirming it). */
+  redeliver(updateId: number, update: unknown): void;
   dropPending(): void;
   close(): void;
 }
@@ -165,6 +167,10 @@ export function createEmulatedUpdateQueue(options: { conflictThrottleMs: number 
           { once: true },
         );
       });
+    },
+
+    redeliver(updateId, update) {
+      queue = [...queue.filter((entry) => entry.id !== updateId), { id: updateId, update }].sort((a, b) => a.id - b.id);
     },
 
     pending() {

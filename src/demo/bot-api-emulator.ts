@@ -83,6 +83,11 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
 
     injectRawUpdate: (update) => injectRaw(state, update),
 
+    redeliverUpdate(update) {
+      state.updates.redeliver(update.update_id, update);
+      state.events.changed();
+    },
+
     pendingUpdates: () => state.updates.pending(),
 
     messages: (chatId) => botMessages(chatId).map(snapshotMessage),

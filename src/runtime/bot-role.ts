@@ -5,6 +5,7 @@ import { createApprovalRuntime, type ApprovalRuntime } from './approvals.js';
 import { createAnswerLanes } from '../bot/answer-lanes.js';
 import { createLocaleStore } from '../bot/locale-store.js';
 import { startPolling, type Polling } from '../bot/polling.js';
+import { createLeaseMemory } from '../bot/lease-memory.js';
 import { createPollerLock, pollerLockKey } from '../bot/poller-lock.js';
 import { createApprovalPresenter } from '../bot/presenters/approval-presenter.js';
 import { createSyncAnswerer } from '../chat/sync-answer.js';
@@ -53,6 +54,7 @@ export async function startBotRole(core: Core, fullCluster: ClusterRuntime): Pro
   });
   const approvals = createApprovalRuntime(core, cluster, approvalPresenter, redis);
   const localeStore = createLocaleStore(redis, config.redis.keyPrefix);
+  const memory = createLeaseMemory();
   // Sync model answers run here, after their update; an error that escapes their own handling is still logged.
   const lanes = createAnswerLanes((error) => logger.error({ err: error }, 'sync answer lane failed'));
   // /status can be asked while polling is still starting; it reads the poller through this slot once it exists.
@@ -79,6 +81,7 @@ export async function startBotRole(core: Core, fullCluster: ClusterRuntime): Pro
     status,
     t: core.t,
     localeStore,
+    memory,
     lanes,
     agents,
     approvals,
@@ -93,12 +96,18 @@ export async function startBotRole(core: Core, fullCluster: ClusterRuntime): Pro
   });
   // The lease TTL is three renewals, so a dead poller is replaced within about five seconds.
   const lock = createPollerLock(redis, pollerLockKey(config.redis.keyPrefix, config.telegram.token ?? ''), 4500);
-  const started = await startPolling(bot, { logger, t: core.t, lock, inFlight: lanes, renewEveryMs: 1500, standbyRetryMs: 1000 }).catch(
-    async (error: unknown) => {
-      await alerts?.close();
-      throw error;
-    },
-  );
+  const started = await startPolling(bot, {
+    logger,
+    t: core.t,
+    lock,
+    memory,
+    inFlight: lanes,
+    renewEveryMs: 1500,
+    standbyRetryMs: 1000,
+  }).catch(async (error: unknown) => {
+    await alerts?.close();
+    throw error;
+  });
   pollingSlot.current = started;
   return {
     polling: started,

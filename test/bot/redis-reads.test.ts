@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALICE, startHarness, type Harness } from '../support/bot-harness.js';
+import { ALICE, BOB, startHarness, type Harness } from '../support/bot-harness.js';
 import { monitorRedis, type RedisMonitor } from '../support/redis-monitor.js';
 
 let harness: Harness | undefined;
@@ -36,60 +36,58 @@ async function watchCommands(prefix: string): Promise<{ take(): string[] }> {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe('what an update reads from Redis', () => {
-  it('reads the /lang choice, the conversation state, the duplicate check and the request count in one command, and writes no conversation', async () => {
+  it('reads what the poller does not yet remember in one command, and later updates of the same person read nothing', async () => {
     harness = await startHarness({ role: 'bot' });
     const h = harness;
-    await h.say('/start'); // the first update may have to load the read script into Redis
+    await h.say('/start'); // loads the read script into Redis if this Redis has not seen it
     const commands = await watchCommands(h.config.redis.keyPrefix);
     await settle();
     commands.take();
 
-    // Small talk with no model configured: answered from the text alone ("no provider").
-    await h.say('good morning!');
-    await settle();
-    // `bull`: the BullMQ job hash of this message (src/jobs/queues.ts bullPrefix), checked for a redelivery;
-    // `user-requests`: the sender's requests this minute (USER_RATE_LIMIT_PER_MINUTE), read with the rest.
-    expect(commands.take()).toEqual([
-      'evalsha locale',
-      'lua exists bull',
-      'lua exists user-requests-notice',
-      'lua get conversation',
-      'lua get locale',
-      'lua zcount user-requests',
-    ]);
-
-    // /help never becomes work: the request count is not even read.
-    await h.say('/help');
+    // Bob's first update: his /lang choice and conversation state, read together. /help never becomes work, so
+    // his request count is not read; a command is never a job, so no duplicate check either.
+    await h.say('/help', { chatId: BOB });
     await settle();
     expect(commands.take()).toEqual(['evalsha locale', 'lua get conversation', 'lua get locale']);
 
-    // A /run that runs something is counted: one write after the same single read.
-    await h.say('/run list_nodes');
+    // His first message that may become work (small talk, answered "no model" here): his requests this minute
+    // (USER_RATE_LIMIT_PER_MINUTE) and whether he was told of the limit. No duplicate check: this update came
+    // after the poller's first batch, so no earlier poller can have handled it (src/bot/lease-memory.ts).
+    await h.say('good morning!', { chatId: BOB });
+    await settle();
+    expect(commands.take()).toEqual(['evalsha user-requests', 'lua pttl user-requests-notice', 'lua zrangebyscore user-requests']);
+
+    // From now on nothing is read before his answer; the conversations plugin writes nothing for updates that
+    // enter no conversation.
+    await h.say('good evening!', { chatId: BOB });
+    await h.say('/help', { chatId: BOB });
+    await settle();
+    expect(commands.take()).toEqual([]);
+
+    // A /run that runs something is counted: one write, after the answer.
+    await h.say('/run list_nodes', { chatId: BOB });
     await settle();
     expect(commands.take()).toEqual([
-      'eval user-requests',
-      'evalsha locale',
-      'lua exists user-requests-notice',
-      'lua get conversation',
-      'lua get locale',
+      'evalsha user-requests',
       'lua pexpire user-requests',
       'lua zadd user-requests',
-      'lua zcount user-requests',
       'lua zremrangebyscore user-requests',
     ]);
   });
 
-  it('lets a language tap read the choice and write it, and never touch conversation state', async () => {
+  it('lets a language tap write the choice, never touch conversation state, and answer the next message in it', async () => {
     harness = await startHarness({ role: 'bot' });
     const h = harness;
     const menu = await h.say('/lang');
     const commands = await watchCommands(h.config.redis.keyPrefix);
     await settle();
     commands.take();
-    const data = menu.replyMarkup?.inline_keyboard.flat().find((b) => b.text === 'English')?.callback_data ?? '';
+    const data = menu.replyMarkup?.inline_keyboard.flat().find((b) => b.text === '繁體中文')?.callback_data ?? '';
     h.emulator.pressButton({ chatId: ALICE, userId: ALICE, messageId: menu.messageId, data });
     await h.emulator.waitFor(() => h.emulator.messages(ALICE).find((m) => m.messageId === menu.messageId && m.edits > 0));
     await settle();
-    expect(commands.take()).toEqual(['evalsha locale', 'lua get locale', 'set locale']);
+    expect(commands.take()).toEqual(['set locale']);
+    const reply = await h.say('/help');
+    expect(reply.plainText).not.toContain('What I can do');
   });
 });

@@ -19,7 +19,8 @@ export interface Harness {
   logs: string[];
   /** Sends a user message and waits for the bot's next new message in that chat. */
   say(text: string, options?: { chatId?: number; userId?: number; languageCode?: string | null }): Promise<EmulatedMessage>;
-  restart(role?: Role): Promise<void>;
+  /** Stops the app and starts it again; `meanwhile` runs while no bot runs. */
+  restart(role?: Role, meanwhile?: () => void): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -70,8 +71,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       emulator.sendUserMessage({ chatId, userId: o.userId ?? chatId, text, ...(languageCode === null ? {} : { languageCode }) });
       return emulator.waitForBotMessage(chatId, (m) => !known.has(m.messageId), 15_000);
     },
-    async restart(r = role) {
+    async restart(r = role, meanwhile) {
       await app.stop(2000);
+      meanwhile?.();
       app = await start(r);
     },
     async stop() {

@@ -37,7 +37,7 @@ export interface TextDeps {
   /** Every request is audited: sync answers here, background jobs by the worker. */
   audit: Pick<AuditTrail, 'append'>;
   /** USER_RATE_LIMIT_PER_MINUTE: a message that becomes work (a model answer, a background job) counts. */
-  requestLimit: Pick<RequestLimiter, 'admit'>;
+  requestLimit: Pick<RequestLimiter, 'admit' | 'check'>;
   /** How often the typing indicator is renewed while a model thinks (Telegram shows it for ~5 s). */
   typingEveryMs?: number;
 }
@@ -154,10 +154,13 @@ export function textFeature(deps: TextDeps): Composer<BotContext> {
         ctx.logger.info({ job_ref: ref }, 'redelivered update: job already enqueued');
         return;
       }
-      if (!(await deps.requestLimit.admit(ctx))) return;
+      const admission = await deps.requestLimit.check(ctx);
+      if (!admission) return;
       const ack = await ctx.reply(t(ctx.locale, 'job-queued', { ref, task: t(ctx.locale, `task-${route.task}`) }), {
         reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
       });
+      // Counted after the ack, so the person waits for no extra round trip; before the handler ends, so their next message sees it.
+      await admission.record();
       await deps.agents.enqueue({
         ref,
         chatId: ctx.chat.id,
