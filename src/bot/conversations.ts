@@ -58,13 +58,14 @@ export function conversationStateStore(
 ): VersionedStateStorage<BaseContext, ConversationData> {
   /** Redis first, then the memory; when Redis fails, whether it took the change is unknown: forget the key. */
   async function save(key: string, raw: string | null, write: () => Promise<unknown>): Promise<void> {
+    const until = raw === null ? Number.POSITIVE_INFINITY : Date.now() + STATE_TTL_SECONDS * 1000;
     try {
       await write();
     } catch (error) {
       memory?.conversations.delete(key);
       throw error;
     }
-    memory?.conversations.set(key, raw);
+    memory?.conversations.set(key, { raw, until });
   }
   return {
     async read(ctx) {

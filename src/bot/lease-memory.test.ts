@@ -27,7 +27,7 @@ describe('the lease memory', () => {
     memory.leaseGained();
     memory.firstBatch([]);
     memory.locales.set(1, 'zh-TW');
-    memory.conversations.set('c', null);
+    memory.conversations.set('c', { raw: null, until: Number.POSITIVE_INFINITY });
     memory.requests.set(1, { members: new Map([['a', 1]]), noticedUntil: 0 });
     memory.leaseGained();
     expect([memory.locales.size, memory.conversations.size, memory.requests.size]).toEqual([0, 0, 0]);

@@ -43,11 +43,16 @@ export interface RequestHistory {
   noticedUntil: number;
 }
 
+/** The conversations plugin's stored state (null: none) and when Redis lets it expire (ms; Infinity: never). */
+export interface RememberedConversation {
+  raw: string | null;
+  until: number;
+}
+
 export interface LeaseMemory {
   /** The /lang choice per user, as stored; null: none. */
   readonly locales: BoundedMap<number, string | null>;
-  /** The conversations plugin's stored state per key; null: none. */
-  readonly conversations: BoundedMap<string, string | null>;
+  readonly conversations: BoundedMap<string, RememberedConversation>;
   readonly requests: BoundedMap<number, RequestHistory>;
   /** The lease was gained: forget everything, and check every update of the first batch for a redelivery. */
   leaseGained(): void;
@@ -62,7 +67,7 @@ const DEFAULT_CAPACITY = 50_000;
 
 export function createLeaseMemory(capacity = DEFAULT_CAPACITY): LeaseMemory {
   const locales = boundedMap<number, string | null>(capacity);
-  const conversations = boundedMap<string, string | null>(capacity);
+  const conversations = boundedMap<string, RememberedConversation>(capacity);
   const requests = boundedMap<number, RequestHistory>(capacity);
   // Until a first batch is seen (a bot driven without polling, as in some tests), every update is checked.
   let firstBatchSeen = false;

@@ -109,7 +109,7 @@ export function prefetchMiddleware(
     const conversationKey = plan.conversationKey(ctx);
     if (conversationKey !== undefined) {
       const remembered = memory.conversations.get(conversationKey);
-      if (remembered !== undefined) prefetched.conversation = { key: conversationKey, raw: remembered };
+      if (remembered !== undefined && remembered.until > now()) prefetched.conversation = { key: conversationKey, raw: remembered.raw };
       else
         reads.push({
           key: conversationKey,
@@ -118,7 +118,10 @@ export function prefetchMiddleware(
             const raw = stringOrNull.safeParse(reply);
             if (!raw.success) return;
             prefetched.conversation = { key: conversationKey, raw: raw.data };
-            memory.conversations.set(conversationKey, raw.data);
+            // A state read back has a TTL this read does not learn: only "none" is remembered; the plugin's own
+            // writes are remembered with theirs (src/bot/conversations.ts).
+            if (raw.data === null) memory.conversations.set(conversationKey, { raw: null, until: Number.POSITIVE_INFINITY });
+            else memory.conversations.delete(conversationKey);
           },
         });
     }
