@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { luaScript } from '../approvals/lua-script.js';
+import { luaScript } from '../lua-script.js';
 import { alertGroupSchema, type AlertGroup } from './group-record.js';
 
 /** Groups are kept this long after their last change (a month of history for /status-like questions and silences). */

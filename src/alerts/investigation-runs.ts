@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { luaScript } from '../approvals/lua-script.js';
+import { luaScript } from '../lua-script.js';
 import type { AuditTrail } from '../audit/trail.js';
 import type { Translate } from '../i18n/translator.js';
 import type { AlertGroup, AlertUser } from './group-record.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { luaScript } from '../approvals/lua-script.js';
+import { luaScript } from '../lua-script.js';
 import type { AlertGroup } from './group-record.js';
 import type { AlertGroupStore } from './group-store.js';
 import type { AlertPresenter } from './ports.js';

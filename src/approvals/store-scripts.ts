@@ -1,4 +1,4 @@
-import { luaScript } from './lua-script.js';
+import { luaScript } from '../lua-script.js';
 
 /**
  * The store's Lua scripts. Redis runs each one alone, so the check and the write in a script are one atomic

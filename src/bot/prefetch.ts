@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { MiddlewareFn } from 'grammy';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { luaScript } from '../lua-script.js';
 import type { BotContext } from './context.js';
 import type { LeaseMemory } from './lease-memory.js';
 
@@ -52,21 +52,9 @@ for i, key in ipairs(KEYS) do
   end
 end
 return out`;
-const READ_SCRIPT_SHA = createHash('sha1').update(READ_SCRIPT).digest('hex');
+const readScript = luaScript(READ_SCRIPT);
 
 type Read = { key: string; op: 'get' | 'exists' | 'pttl' | `window:${number}`; use(reply: unknown): void };
-
-async function readAll(redis: Redis, reads: readonly Read[]): Promise<unknown> {
-  const keys = reads.map((r) => r.key);
-  const ops = reads.map((r) => r.op);
-  try {
-    return await redis.evalsha(READ_SCRIPT_SHA, keys.length, ...keys, ...ops);
-  } catch (error) {
-    // First use on this Redis (or after SCRIPT FLUSH): send the body once, later updates go by hash.
-    if (error instanceof Error && error.message.includes('NOSCRIPT')) return redis.eval(READ_SCRIPT, keys.length, ...keys, ...ops);
-    throw error;
-  }
-}
 
 /** `member, score, member, score, …` as a map of member → score. */
 function membersOf(flat: readonly string[]): Map<string, number> {
@@ -169,7 +157,13 @@ export function prefetchMiddleware(
     if (reads.length > 0) {
       try {
         // Lua turns a missing key's false into a nil reply; ioredis hands that over as null.
-        const replies = repliesSchema.parse(await readAll(redis, reads));
+        const replies = repliesSchema.parse(
+          await readScript.run(
+            redis,
+            reads.map((r) => r.key),
+            reads.map((r) => r.op),
+          ),
+        );
         reads.forEach((read, i) => read.use(replies[i]));
       } catch (error) {
         ctx.logger.warn({ err: error }, 'prefetch failed; handlers read on their own');

@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { luaScript } from '../lua-script.js';
 import type { Translate } from '../i18n/translator.js';
 import type { BotContext } from './context.js';
 import type { LeaseMemory } from './lease-memory.js';
@@ -17,7 +18,7 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1`;
-const RECORD_SCRIPT_SHA = createHash('sha1').update(RECORD_SCRIPT).digest('hex');
+const recordScript = luaScript(RECORD_SCRIPT);
 
 export function requestLogKey(keyPrefix: string, userId: number): string {
   return `${keyPrefix}user-requests:${userId}`;
@@ -86,15 +87,8 @@ export function createRequestLimiter(deps: {
 
   async function record(userId: number, at: number): Promise<void> {
     const member = `${at}:${randomUUID()}`;
-    const args = [requestLogKey(keyPrefix, userId), at - REQUEST_WINDOW_MS, at, member, REQUEST_WINDOW_MS];
     try {
-      try {
-        await redis.evalsha(RECORD_SCRIPT_SHA, 1, ...args);
-      } catch (error) {
-        // First use on this Redis (or after SCRIPT FLUSH): send the body once, later requests go by hash.
-        if (error instanceof Error && error.message.includes('NOSCRIPT')) await redis.eval(RECORD_SCRIPT, 1, ...args);
-        else throw error;
-      }
+      await recordScript.run(redis, [requestLogKey(keyPrefix, userId)], [at - REQUEST_WINDOW_MS, at, member, REQUEST_WINDOW_MS]);
     } catch (error) {
       // Whether it was counted is unknown: the next request reads Redis again.
       deps.memory?.requests.delete(userId);

@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { luaScript } from '../lua-script.js';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { ProviderName } from './provider-names.js';
@@ -26,7 +27,7 @@ local retry = 0
 if oldest[2] then retry = tonumber(oldest[2]) + window - now end
 return {0, 0, retry}
 `;
-const SCRIPT_SHA = createHash('sha1').update(SLIDING_LOG_SCRIPT).digest('hex');
+const script = luaScript(SLIDING_LOG_SCRIPT);
 const decisionSchema = z.tuple([z.number(), z.number(), z.number()]);
 
 export const RATE_WINDOW_MS = 60_000;
@@ -54,17 +55,7 @@ export type RateLimitRedis = Pick<Redis, 'evalsha' | 'eval' | 'zcount'>;
 export function createRateLimiter(deps: { redis: RateLimitRedis; keyPrefix: string; windowMs?: number }): RateLimiter {
   const windowMs = deps.windowMs ?? RATE_WINDOW_MS;
 
-  async function runScript(key: string, args: (string | number)[]): Promise<unknown> {
-    try {
-      return await deps.redis.evalsha(SCRIPT_SHA, 1, key, ...args);
-    } catch (error) {
-      // First use on this Redis (or after SCRIPT FLUSH): send the body once, later calls go by hash.
-      if (error instanceof Error && error.message.includes('NOSCRIPT')) {
-        return deps.redis.eval(SLIDING_LOG_SCRIPT, 1, key, ...args);
-      }
-      throw error;
-    }
-  }
+  const runScript = (key: string, args: (string | number)[]) => script.run(deps.redis, [key], args);
 
   return {
     async tryAcquire(provider, limitPerMinute, nowMs) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 export interface LuaScript {
-  run(redis: Redis, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown>;
+  run(redis: Pick<Redis, 'evalsha' | 'eval'>, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown>;
 }
 
 /** A script sent by hash (EVALSHA), and by body only the first time a Redis has not seen it. */
