@@ -47,9 +47,9 @@ function parseStored(raw: string | null): VersionedState<ConversationData> | und
 }
 
 /**
- * Conversation state in Redis, one key per person per chat. The read is served from the update's prefetch (one
- * round trip per update, src/bot/prefetch.ts) and falls back to Redis. The plugin writes only when a conversation
- * is active or has just ended; updates that enter none leave Redis alone.
+ * Conversation state in Redis, one key per person per chat. The read is served from the update's prefetch
+ * (src/bot/prefetch.ts: the poller's memory, else one read with the update's other keys) and falls back to Redis.
+ * The plugin writes only when a conversation is active or has just ended; updates that enter none leave Redis alone.
  */
 export function conversationStateStore(
   redis: Redis,
