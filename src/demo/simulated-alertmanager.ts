@@ -38,6 +38,23 @@ export interface SimulatedSilence {
   state: 'expired' | 'active' | 'pending';
 }
 
+/** A request as it reached the simulated Alertmanager, body as text. */
+export interface SimulatedAlertmanagerRequest {
+  method: string;
+  path: string;
+  authorization?: string;
+  text: string;
+}
+
+export interface SimulatedAlertmanagerOptions {
+  port?: number;
+  now?: () => number;
+  /** What GET /api/v2/status reports as the version. */
+  version?: string;
+  /** Sees every request before it is served; an answer returned here is sent instead (tests inject faults so). */
+  before?: (request: SimulatedAlertmanagerRequest) => Promise<{ status: number; text: string } | undefined>;
+}
+
 export interface SimulatedAlertmanager {
   /** http://127.0.0.1:<port>, for ALERTMANAGER_URL. */
   url: string;
@@ -92,7 +109,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export async function startSimulatedAlertmanager(options: { port?: number; now?: () => number } = {}): Promise<SimulatedAlertmanager> {
+export async function startSimulatedAlertmanager(options: SimulatedAlertmanagerOptions = {}): Promise<SimulatedAlertmanager> {
   const now = options.now ?? Date.now;
   const silences = new Map<string, Stored>();
   const startedAt = new Date(now()).toISOString();
@@ -114,10 +131,24 @@ export async function startSimulatedAlertmanager(options: { port?: number; now?:
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    let text: string;
+    try {
+      text = await readBody(req);
+    } catch (error) {
+      if (error instanceof TooLarge) return send(res, 413, 'body too large');
+      throw error;
+    }
+    const early = await options.before?.({
+      method: req.method ?? '',
+      path,
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      text,
+    });
+    if (early) return send(res, early.status, early.text);
     if (req.method === 'GET' && path === '/api/v2/status') {
       return send(res, 200, {
         cluster: { status: 'disabled', peers: [] },
-        versionInfo: { version: 'simulated' },
+        versionInfo: { version: options.version ?? 'simulated' },
         uptime: startedAt,
         config: { original: '# the SIMULATED Alertmanager of the demo keeps silences only\n' },
       });
@@ -126,9 +157,8 @@ export async function startSimulatedAlertmanager(options: { port?: number; now?:
     if (req.method === 'POST' && path === '/api/v2/silences') {
       let json: unknown;
       try {
-        json = JSON.parse(await readBody(req));
-      } catch (error) {
-        if (error instanceof TooLarge) return send(res, 413, 'body too large');
+        json = JSON.parse(text);
+      } catch {
         return send(res, 400, 'body is not JSON');
       }
       const parsed = postableSilenceSchema.safeParse(json);
