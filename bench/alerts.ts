@@ -13,7 +13,7 @@
  *   npm run bench:alerts                         N=3000, C=32, 300 paced groups at 20/s, 100 taps at 10/s
  *   BENCH_ALERTS_N=10000 BENCH_ALERTS_CLIENTS=64 npm run bench:alerts
  */
-import { createServer } from 'node:net';
+import { freePort } from '../src/demo/free-port.js';
 import { performance } from 'node:perf_hooks';
 import { startBotApiEmulator, type BotApiEmulator } from '../src/demo/bot-api-emulator.js';
 import { bullPrefix } from '../src/jobs/queues.js';
@@ -35,17 +35,6 @@ const TAPS_PER_SECOND = Number(process.env.BENCH_ALERTS_TAP_RATE ?? 10);
 const TAPPER = 1;
 const TOKEN = 'bench-alerts-token-0123456789abcdef';
 const CHATS = idRange(-1_000_500, 50);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Notification `i` of group `g`: its own alertname (so its message can be told apart), 1 to 3 alerts. */
 function body(group: number, alerts = 1 + (group % 3), tag = '') {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import type { Logger } from 'pino';
 import { startApp, type App } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
@@ -31,17 +31,6 @@ export interface DemoStackOptions {
   redisUrl: string;
   /** The demo's logger, made once the configuration (and so the secrets to redact) is known. */
   logger: (config: Config) => Logger;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /**

@@ -6,7 +6,8 @@ import dotenv from 'dotenv';
 import { Redis } from 'ioredis';
 import { ConfigError, secretValues } from '../config.js';
 import { createLogger } from '../logger.js';
-import { DEMO_USERS, freePort, startDemoStack, type DemoStack } from './demo-stack.js';
+import { DEMO_USERS, startDemoStack, type DemoStack } from './demo-stack.js';
+import { freePort } from './free-port.js';
 import { runTerminalChat } from './terminal-client.js';
 
 /**
