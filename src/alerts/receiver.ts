@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { AlertIntake } from './intake.js';
+import { BodyTooLarge, readBody } from './read-body.js';
 import { describePayloadProblem, webhookPayloadSchema } from './webhook-payload.js';
 
 export interface AlertReceiverOptions {
@@ -32,27 +33,6 @@ function tokenMatches(header: string | undefined, expected: string): boolean {
     .digest();
   const wanted = createHash('sha256').update(expected).digest();
   return timingSafeEqual(given, wanted) && m !== null;
-}
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.removeAllListeners('data');
-        req.pause();
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
-  });
 }
 
 /**

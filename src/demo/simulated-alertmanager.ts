@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { BodyTooLarge, readBody } from '../alerts/read-body.js';
 
 /**
  * A SIMULATED Prometheus Alertmanager for `npm run demo`: the silences part of API v2 (POST /api/v2/silences,
@@ -89,26 +90,6 @@ function matches(matcher: z.infer<typeof matcherSchema>, labels: Readonly<Record
   return equal === matcher.isEqual;
 }
 
-class TooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new TooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.once('error', reject);
-  });
-}
-
 export async function startSimulatedAlertmanager(options: SimulatedAlertmanagerOptions = {}): Promise<SimulatedAlertmanager> {
   const now = options.now ?? Date.now;
   const silences = new Map<string, Stored>();
@@ -133,9 +114,9 @@ export async function startSimulatedAlertmanager(options: SimulatedAlertmanagerO
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     let text: string;
     try {
-      text = await readBody(req);
+      text = (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
     } catch (error) {
-      if (error instanceof TooLarge) return send(res, 413, 'body too large');
+      if (error instanceof BodyTooLarge) return send(res, 413, 'body too large');
       throw error;
     }
     const early = await options.before?.({
