@@ -10,7 +10,7 @@ import type { Context, MiddlewareFn } from 'grammy';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { BaseContext, BotContext } from './context.js';
-import type { LeaseMemory } from './lease-memory.js';
+import { writeThenRemember, type LeaseMemory } from './lease-memory.js';
 
 /** A guided flow left alone this long is forgotten. */
 const STATE_TTL_SECONDS = 24 * 3600;
@@ -56,16 +56,13 @@ export function conversationStateStore(
   keyPrefix: string,
   memory?: Pick<LeaseMemory, 'conversations'>,
 ): VersionedStateStorage<BaseContext, ConversationData> {
-  /** Redis first, then the memory; when Redis fails, whether it took the change is unknown: forget the key. */
   async function save(key: string, raw: string | null, write: () => Promise<unknown>): Promise<void> {
-    const until = raw === null ? Number.POSITIVE_INFINITY : Date.now() + STATE_TTL_SECONDS * 1000;
-    try {
+    if (!memory) {
       await write();
-    } catch (error) {
-      memory?.conversations.delete(key);
-      throw error;
+      return;
     }
-    memory?.conversations.set(key, { raw, until });
+    const until = raw === null ? Number.POSITIVE_INFINITY : Date.now() + STATE_TTL_SECONDS * 1000;
+    await writeThenRemember(memory.conversations, key, { raw, until }, write);
   }
   return {
     async read(ctx) {

@@ -37,6 +37,20 @@ export function boundedMap<K, V>(capacity: number): BoundedMap<K, V> {
   };
 }
 
+/**
+ * Writes to Redis, then remembers the value. When the write fails, whether Redis took it is unknown: the key is
+ * forgotten, so the next update reads it again.
+ */
+export async function writeThenRemember<K, V>(map: BoundedMap<K, V>, key: K, value: V, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    map.delete(key);
+    throw error;
+  }
+  map.set(key, value);
+}
+
 /** A person's admitted requests (member → time in ms, as in Redis) and until when they were told of the limit. */
 export interface RequestHistory {
   members: Map<string, number>;

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { localeSchema, type Locale } from '../i18n/locale.js';
-import type { LeaseMemory } from './lease-memory.js';
+import { writeThenRemember, type LeaseMemory } from './lease-memory.js';
 
 /** The /lang choice per user, kept in Redis with no expiry so it survives restarts. */
 export interface LocaleStore {
@@ -29,14 +29,6 @@ export function rememberingLocaleStore(store: LocaleStore, memory: Pick<LeaseMem
   return {
     key: (userId) => store.key(userId),
     get: (userId) => store.get(userId),
-    async set(userId, locale) {
-      try {
-        await store.set(userId, locale);
-      } catch (error) {
-        memory.locales.delete(userId);
-        throw error;
-      }
-      memory.locales.set(userId, locale);
-    },
+    set: (userId, locale) => writeThenRemember(memory.locales, userId, locale, () => store.set(userId, locale)),
   };
 }
